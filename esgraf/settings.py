@@ -1,0 +1,64 @@
+"""Settings, declared once: each has a name, a default and a help text that feed the CLI, the app and the docs.
+
+A setting is read from the environment variable ``ESGRAF_<NAME>`` unless a command-line option or the caller
+gives it. ``esgraf settings`` prints them all with their current values.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from esgraf import ROOT
+
+
+def _setting(default: object, help: str) -> object:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class Settings:
+    store: str = _setting("var/store", "folder of the embedded on-disk store (pyoxigraph)")
+    endpoint: str = _setting("", "SPARQL query URL of a server to use instead of the embedded store")
+    update_endpoint: str = _setting("", "SPARQL update URL of that server (default: the query URL)")
+    gsp_endpoint: str = _setting("", "Graph Store Protocol URL of that server (optional, faster bulk loads)")
+    endpoint_user: str = _setting("", "user name for the SPARQL server (HTTP basic auth)")
+    endpoint_password: str = _setting("", "password for the SPARQL server")
+    base_iri: str = _setting("https://w3id.org/esgraf/", "base of every IRI esgraf mints")
+    data_dir: str = _setting(str(ROOT / "data"), "folder with the sample articles, gazetteers and TERYT")
+    articles: str = _setting(str(ROOT / "data" / "articles"), "the corpus `serve` loads into an empty store")
+    write_token: str = _setting("", "bearer token that allows SPARQL Update, Graph Store writes and ingest; "
+                                    "empty: the endpoint is read-only")
+    query_timeout: float = _setting(30.0, "seconds a SPARQL query may run before it is stopped")
+    max_rows: int = _setting(10000, "most result rows the SPARQL endpoint returns; more are cut and flagged")
+    max_body: int = _setting(10 * 1024 * 1024, "largest request body the web app accepts, in bytes")
+    max_article_bytes: int = _setting(5 * 1024 * 1024, "largest article file esgraf reads, in bytes")
+    host: str = _setting("127.0.0.1", "address `serve` listens on")
+    port: int = _setting(5000, "port `serve` listens on")
+    threads: int = _setting(8, "worker threads of the web server")
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
+        """Defaults, then ``ESGRAF_*`` variables, then non-None ``overrides``."""
+        env = os.environ if env is None else env
+        values: dict[str, object] = {}
+        for f in dataclasses.fields(cls):
+            raw = env.get(f"ESGRAF_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = type(f.default)(raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, object, str]]:
+        """(environment variable, default, help) for each setting, for docs and ``esgraf settings``."""
+        return [(f"ESGRAF_{f.name.upper()}", f.default, f.metadata["help"]) for f in dataclasses.fields(cls)]
+
+    @property
+    def store_path(self) -> Path:
+        return Path(self.store)
+
+    @property
+    def uses_server(self) -> bool:
+        return bool(self.endpoint)

@@ -1,0 +1,281 @@
+"""Where the graph lives: one interface, two backends.
+
+``OxigraphStore`` keeps the dataset embedded on disk (or in memory) with pyoxigraph; ``SparqlStore``
+(in ``graph.remote``) speaks SPARQL 1.1 Query, Update and the Graph Store Protocol to any server. Callers
+use only the methods of :class:`Store`; terms come back as rdflib terms so the rest of ``graph/`` and
+``webapp/`` never see which backend answered.
+
+The default graph of every query is the union of all named graphs: each article is a named graph, and a
+researcher asking for "all agreements" wants them from every article.
+"""
+from __future__ import annotations
+
+import io
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+log = logging.getLogger(__name__)
+
+Triple = tuple[Node, Node, Node]
+
+#: RDF dump formats by short name: (pyoxigraph format, media type, file suffix)
+RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str, str]] = {
+    "trig": (ox.RdfFormat.TRIG, "application/trig", "trig"),
+    "nq": (ox.RdfFormat.N_QUADS, "application/n-quads", "nq"),
+    "ttl": (ox.RdfFormat.TURTLE, "text/turtle", "ttl"),
+    "nt": (ox.RdfFormat.N_TRIPLES, "application/n-triples", "nt"),
+    "jsonld": (ox.RdfFormat.JSON_LD, "application/ld+json", "jsonld"),
+    "xml": (ox.RdfFormat.RDF_XML, "application/rdf+xml", "rdf"),
+}
+QUAD_FORMATS = {"trig", "nq", "jsonld"}
+
+
+class StoreError(Exception):
+    """A store could not do what was asked; the message is meant for the user."""
+
+
+class QuerySyntaxError(StoreError):
+    """The SPARQL text does not parse; the message is the parser's."""
+
+
+def to_rdflib(term: object) -> Node | None:
+    """A pyoxigraph term as the equivalent rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as the equivalent pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def ntriples_term(term: Node) -> str:
+    """A term in N-Triples syntax (also valid inside SPARQL INSERT DATA)."""
+    return str(to_ox(term))
+
+
+class Store(ABC):
+    """The operations esgraf needs from a quad store."""
+
+    #: a short name for messages and stats
+    backend: str = "store"
+
+    @abstractmethod
+    def select(self, query: str) -> list[dict[str, Node]]:
+        """Rows of a SELECT query; unbound variables are absent from the row."""
+
+    @abstractmethod
+    def ask(self, query: str) -> bool:
+        """The answer to an ASK query."""
+
+    @abstractmethod
+    def construct(self, query: str) -> Graph:
+        """The triples of a CONSTRUCT or DESCRIBE query."""
+
+    @abstractmethod
+    def update(self, update: str) -> None:
+        """Run a SPARQL Update as one transaction."""
+
+    @abstractmethod
+    def named_graphs(self) -> list[str]:
+        """The IRIs of all named graphs."""
+
+    @abstractmethod
+    def count(self, graph: str | None = None) -> int:
+        """Number of quads in the store, or triples in one named graph."""
+
+    @abstractmethod
+    def dump(self, out: BinaryIO, fmt: str = "trig", graph: str | None = None) -> None:
+        """Write the whole dataset (or one graph) to ``out`` in a format of :data:`RDF_FORMATS`."""
+
+    @abstractmethod
+    def load_file(self, path: Path, fmt: str, graph: str | None = None) -> None:
+        """Bulk-load an RDF file (quads keep their graphs; triples go to ``graph``)."""
+
+    def close(self) -> None:
+        """Release files and connections."""
+
+    def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
+                       remove: dict[str, Iterable[Triple]] | None = None) -> None:
+        """Replace each named graph in ``graphs`` with the given triples, all in one transaction.
+
+        ``remove`` drops individual triples from graphs that are kept (an article's description in the
+        metadata graph). Either everything is applied or nothing is: readers never see half an article.
+        """
+        parts = []
+        for g, triples in (remove or {}).items():
+            body = " ".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ." for s, p, o in triples)
+            if body:
+                parts.append(f"DELETE DATA {{ GRAPH <{g}> {{ {body} }} }}")
+        inserts = []
+        for g, triples in graphs.items():
+            parts.append(f"DROP SILENT GRAPH <{g}>")
+            body = "\n".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ." for s, p, o in triples)
+            if body:
+                inserts.append(f"GRAPH <{g}> {{\n{body}\n}}")
+        if inserts:
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        if parts:
+            self.update(" ;\n".join(parts))
+
+    def graph(self, iri: str) -> Graph:
+        """One named graph as an rdflib Graph."""
+        return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class OxigraphStore(Store):
+    """The embedded store: pyoxigraph on disk under ``path``, or in memory when ``path`` is None."""
+
+    backend = "oxigraph"
+
+    def __init__(self, path: Path | str | None = None, read_only: bool = False):
+        self.path = Path(path) if path else None
+        try:
+            if self.path is None:
+                self._ox = ox.Store()
+            elif read_only:
+                self._ox = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._ox = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store, for the SPARQL endpoint's own result serialisation."""
+        return self._ox
+
+    def _query(self, query: str, **kw: object) -> object:
+        try:
+            return self._ox.query(query, use_default_graph_as_union=True, **kw)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
+
+    def select(self, query: str) -> list[dict[str, Node]]:
+        res = self._query(query)
+        if not isinstance(res, ox.QuerySolutions):
+            raise StoreError("not a SELECT query")
+        names = [v.value for v in res.variables]
+        rows = []
+        for sol in res:
+            row = {}
+            for name in names:
+                val = sol[name]
+                if val is not None:
+                    row[name] = to_rdflib(val)
+            rows.append(row)
+        return rows
+
+    def ask(self, query: str) -> bool:
+        res = self._query(query)
+        if not isinstance(res, ox.QueryBoolean):
+            raise StoreError("not an ASK query")
+        return bool(res)
+
+    def construct(self, query: str) -> Graph:
+        res = self._query(query)
+        if not isinstance(res, ox.QueryTriples):
+            raise StoreError("not a CONSTRUCT or DESCRIBE query")
+        g = Graph()
+        for t in res:
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return g
+
+    def update(self, update: str) -> None:
+        try:
+            self._ox.update(update)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self._ox)
+        q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        return int(next(iter(self._ox.query(q)))["n"].value)
+
+    def dump(self, out: BinaryIO, fmt: str = "trig", graph: str | None = None) -> None:
+        oxfmt = RDF_FORMATS[fmt][0]
+        if graph is not None:
+            self._ox.dump(out, oxfmt, from_graph=ox.NamedNode(graph))
+        elif fmt in QUAD_FORMATS:
+            self._ox.dump(out, oxfmt)
+        else:
+            # triple formats get the union of all graphs, as the default graph of queries sees it
+            res = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            ox.serialize(res, out, oxfmt)
+
+    def load_file(self, path: Path, fmt: str, graph: str | None = None) -> None:
+        oxfmt = RDF_FORMATS[fmt][0]
+        kw = {"to_graph": ox.NamedNode(graph)} if graph and fmt not in QUAD_FORMATS else {}
+        try:
+            self._ox.bulk_load(path=str(path), format=oxfmt, **kw)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"{path}: {exc}") from exc
+
+    def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
+                       remove: dict[str, Iterable[Triple]] | None = None) -> None:
+        try:
+            super().replace_graphs(graphs, remove)
+        except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
+            raise StoreError(f"internal update failed to parse: {exc}") from exc
+
+    def close(self) -> None:
+        try:
+            self._ox.flush()
+        except OSError:
+            pass
+
+
+def dump_bytes(store: Store, fmt: str = "trig", graph: str | None = None) -> bytes:
+    """A whole dump in memory: for tests and small graphs only; the web app streams."""
+    buf = io.BytesIO()
+    store.dump(buf, fmt, graph)
+    return buf.getvalue()
+
+
+def rows_iter(store: Store, query: str) -> Iterator[dict[str, Node]]:
+    """Rows of a SELECT query as an iterator (the backends may stream in future)."""
+    yield from store.select(query)

@@ -1,0 +1,109 @@
+"""The vocabularies esgraf writes, as closed namespaces.
+
+A typo in a term fails at import time, not in a query a year later. The esgraf terms (``ESG``) are defined in
+``ontology/esgraf.ttl``; a test checks that every term listed here is declared there and vice versa.
+"""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD, DefinedNamespace, DCAT
+
+BASE = "https://w3id.org/esgraf/"
+
+
+class ESG(DefinedNamespace):
+    """esgraf ontology: the kinds of organisation, agreements, territories and provenance helpers."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # organisation kinds (all below org:FormalOrganization)
+    PublicInstitution: URIRef
+    SocialEconomyOrganization: URIRef
+    Business: URIRef
+    RegionalSocialPolicyCentre: URIRef  # ROPS
+    SocialEconomySupportCentre: URIRef  # OWES
+    LocalGovernment: URIRef  # powiat, gmina, miasto, województwo as a self-government body
+    GovernmentBody: URIRef  # zarząd, rada, komitet, zespół
+    CountyOffice: URIRef  # starostwo powiatowe
+    MunicipalOffice: URIRef  # urząd gminy / miasta
+    MarshalOffice: URIRef  # urząd marszałkowski
+    VoivodeshipOffice: URIRef  # urząd wojewódzki
+    SocialWelfareCentre: URIRef  # OPS, MOPS, GOPS, MOPR
+    FamilySupportCentre: URIRef  # PCPR
+    LabourOffice: URIRef  # PUP, MUP
+    RegionalLabourOffice: URIRef  # WUP
+    Ministry: URIRef
+    GovernmentDepartment: URIRef  # departament, wydział
+    School: URIRef
+    University: URIRef
+    Association: URIRef  # stowarzyszenie
+    Foundation: URIRef  # fundacja
+    SocialCooperative: URIRef  # spółdzielnia socjalna
+    Cooperative: URIRef
+    SocialIntegrationCentre: URIRef  # CIS
+    SocialIntegrationClub: URIRef  # KIS
+    OccupationalTherapyWorkshop: URIRef  # WTZ
+    VocationalActivityEstablishment: URIRef  # ZAZ
+    LocalActionGroup: URIRef  # LGD
+    ReligiousCharity: URIRef  # Caritas, parafia
+    SocialEnterprise: URIRef
+    Company: URIRef
+    Bank: URIRef
+    # other classes
+    Partnership: URIRef
+    Agreement: URIRef
+    Programme: URIRef
+    Meeting: URIRef
+    Voivodeship: URIRef
+    County: URIRef
+    Municipality: URIRef
+    Article: URIRef
+    # properties
+    sector: URIRef
+    kind: URIRef
+    defaultSector: URIRef
+    signatory: URIRef
+    initiator: URIRef
+    leadPartner: URIRef
+    partner: URIRef
+    governs: URIRef
+    terytCode: URIRef
+    acronym: URIRef
+    roleTitle: URIRef
+    mention: URIRef
+
+
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES: dict[str, str] = {
+    "esg": str(ESG._NS),
+    "esgr": BASE,
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "foaf": str(FOAF),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "nif": str(NIF),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "void": str(VOID),
+    "dcat": str(DCAT),
+    "wd": str(WD),
+}
+
+
+def sparql_prefixes(names: list[str] | None = None) -> str:
+    """PREFIX lines for a SPARQL query, all of them unless ``names`` picks some."""
+    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if names is None or k in names)
+
+
+__all__ = ["ESG", "SCHEMA", "ORG", "NIF", "SH", "WD", "PREFIXES", "BASE", "sparql_prefixes",
+           "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "VOID", "XSD", "DCAT"]
