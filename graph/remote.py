@@ -1,0 +1,421 @@
+"""The store on a SPARQL 1.1 server: Query and Update through SPARQLWrapper, bulk data through the Graph Store
+Protocol when the server offers it.
+
+:class:`SparqlStore` answers exactly like the embedded :class:`~graph.store.OxigraphStore`: rows of rdflib
+terms, rdflib graphs, the same errors. Transient failures (refused connections, 5xx answers) are retried a
+bounded number of times with exponential backoff; then a :class:`~graph.store.StoreError` names the URL.
+
+Configuring the server
+----------------------
+esgraf expects the default graph of a query to be the union of all named graphs (each article is a named
+graph; "all agreements" means all of them). The server must be set up that way:
+
+* **Oxigraph server** — ``oxigraph serve --location /var/lib/esgraf --bind 127.0.0.1:7878
+  --union-default-graph``. Query URL ``http://127.0.0.1:7878/query``, update URL ``.../update``, Graph Store
+  URL ``.../store``.
+* **Apache Jena Fuseki** — a TDB2 dataset with ``tdb2:unionDefaultGraph true`` in its assembler
+  configuration. For a dataset ``/esgraf``: query ``/esgraf/query`` (or ``/esgraf/sparql``), update
+  ``/esgraf/update``, Graph Store ``/esgraf/data``; basic auth through Fuseki's password file.
+* **Virtuoso** — a query without ``FROM`` already sees all graphs of the quad store, so nothing to set. Updates
+  and the Graph Store endpoint (``/sparql-graph-crud-auth``) sit behind digest authentication, which esgraf does
+  not speak: give esgraf a reverse proxy that checks basic auth, or leave ``gsp_url`` empty and grant
+  ``SPARQL_UPDATE`` on an endpoint reachable only from esgraf's host.
+* **QLever** — the default graph is already the union of all graphs. Writes need QLever's access token rather
+  than basic auth, so either build the QLever index from an esgraf export (``esgraf export --format nq``) and
+  use the server read-only, or put a proxy in front that adds the token; check that your QLever version
+  accepts SPARQL Update with ``DROP GRAPH``, which replacing an article relies on.
+
+Triples in a server's own default graph (outside every named graph) are not counted, listed or dumped: esgraf
+never writes there.
+"""
+from __future__ import annotations
+
+import base64
+import http.client
+import json
+import logging
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper, TURTLE
+from SPARQLWrapper.Wrapper import ASK, CONSTRUCT, INSERT, SELECT
+
+from graph.store import QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, Triple, to_rdflib
+
+log = logging.getLogger(__name__)
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: what we ask for when we want triples: line-based, so it streams, and every server writes it
+RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+USER_AGENT = "esgraf (SPARQLWrapper)"
+#: the Graph Store target meaning the server's default graph
+DEFAULT = "DEFAULT"
+
+
+class ServerError(StoreError):
+    """The server answered with an error, or could not be reached (``status`` None)."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+class _Protocol(SPARQLWrapper):
+    """SPARQLWrapper told the query form by the caller and leaving HTTP errors to the store.
+
+    SPARQLWrapper guesses the form from the first keyword, which sends e.g. ``WITH <g> DELETE …`` to the query
+    URL; and its exceptions flatten the server's message into a ``repr`` of bytes that users cannot read.
+    """
+
+    def __init__(self, form: str, query_url: str, update_url: str, timeout: float):
+        self._form = form  # read by _parseQueryType, which SPARQLWrapper.__init__ already calls
+        super().__init__(query_url, updateEndpoint=update_url, agent=USER_AGENT)
+        self.timeout = timeout
+
+    def _parseQueryType(self, query: str) -> str:  # noqa: N802 - SPARQLWrapper's name
+        return self._form
+
+    def _query(self) -> tuple[http.client.HTTPResponse, str]:
+        return urllib.request.urlopen(self._createRequest(), timeout=self.timeout), self.returnFormat
+
+
+class SparqlStore(Store):
+    """A dataset on a SPARQL 1.1 server (see the module docs for how to configure one).
+
+    ``query_url`` answers SPARQL queries, ``update_url`` (default: the query URL) SPARQL Update, and
+    ``gsp_url``, when given, the Graph Store HTTP Protocol, which makes bulk loads and dumps cheaper. A
+    request that fails to connect or gets a 5xx answer is sent again up to ``retries`` more times, waiting
+    ``backoff`` seconds, then twice that, and so on. Updates are retried too: every update esgraf sends
+    (replacing whole graphs, inserting data) gives the same result when applied twice.
+    """
+
+    backend = "sparql"
+    #: quads per INSERT DATA request when loading a file without the Graph Store Protocol
+    insert_batch = 5000
+    #: bytes per read when streaming a file to the Graph Store
+    chunk_size = 1 << 16
+
+    def __init__(self, query_url: str, update_url: str | None = None, gsp_url: str | None = None,
+                 user: str | None = None, password: str | None = None, timeout: float = 60.0,
+                 retries: int = 4, backoff: float = 0.5):
+        if not query_url:
+            raise StoreError("a SPARQL server needs a query URL")
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.gsp_url = gsp_url or None
+        self.user = user
+        self.password = password
+        self.timeout = timeout
+        self.retries = max(0, retries)
+        self.backoff = backoff
+
+    def __repr__(self) -> str:
+        return f"SparqlStore({self.query_url!r})"
+
+    # -- HTTP ------------------------------------------------------------------------------------------------
+
+    def _send(self, url: str, open_: Callable[[], http.client.HTTPResponse], what: str) -> http.client.HTTPResponse:
+        """The response of ``open_()``, retried on transient failures; errors become StoreError.
+
+        ``what`` is "query", "update" or "gsp": a 400 answer to a query or update is the parser speaking and
+        becomes :class:`QuerySyntaxError`.
+        """
+        attempts = self.retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return open_()
+            except urllib.error.HTTPError as exc:
+                message = _body(exc)
+                if exc.code >= 500 and attempt < attempts:
+                    reason = f"{exc.code} {message}"
+                elif exc.code >= 500:
+                    raise ServerError(f"the SPARQL server at {url} failed {attempts} times; last answer "
+                                      f"{exc.code}: {message}", exc.code) from exc
+                elif exc.code == 400 and what in ("query", "update"):
+                    raise QuerySyntaxError(message or f"{url} rejected the {what}") from exc
+                elif exc.code in (401, 403):
+                    raise ServerError(f"the SPARQL server at {url} refused access ({exc.code}): {message}",
+                                      exc.code) from exc
+                else:
+                    raise ServerError(f"the SPARQL server at {url} answered {exc.code} {exc.reason}: {message}",
+                                      exc.code) from exc
+            except TimeoutError as exc:
+                # the server is working on it: sending it again would only double the load
+                raise ServerError(f"the SPARQL server at {url} did not answer within {self.timeout:g} s") from exc
+            except (urllib.error.URLError, ConnectionError, http.client.HTTPException) as exc:
+                reason = str(getattr(exc, "reason", None) or exc)
+                if attempt == attempts:
+                    raise ServerError(f"cannot reach the SPARQL server at {url} after {attempts} attempts: "
+                                      f"{reason}") from exc
+            delay = self.backoff * 2 ** (attempt - 1)
+            log.warning("SPARQL server at %s: %s; trying again in %.2f s", url, reason, delay)
+            time.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def _protocol(self, form: str, text: str) -> http.client.HTTPResponse:
+        """Send a query (``form`` SELECT, ASK or CONSTRUCT) or an update (``form`` INSERT) with SPARQLWrapper."""
+        is_update = form == INSERT
+
+        def open_() -> http.client.HTTPResponse:
+            w = _Protocol(form, self.query_url, self.update_url, self.timeout)
+            w.setOnlyConneg(True)  # Accept header only: unknown format=… parameters upset some servers
+            w.setMethod(POST)  # queries can be longer than a URL may be
+            if is_update:
+                w.setRequestMethod(POSTDIRECTLY)  # application/sparql-update
+            w.setReturnFormat(JSON if form in (SELECT, ASK) else TURTLE)
+            if form == CONSTRUCT:
+                w.addCustomHttpHeader("Accept", RDF_ACCEPT)
+            if self.user is not None:
+                w.setCredentials(self.user, self.password or "")
+            w.setQuery(text)
+            return w.query().response
+
+        url = self.update_url if is_update else self.query_url
+        return self._send(url, open_, "update" if is_update else "query")
+
+    def _gsp(self, method: str, target: str, headers: dict[str, str],
+             body: Callable[[], BinaryIO | None] = lambda: None) -> http.client.HTTPResponse:
+        """A Graph Store Protocol request; ``target`` is a graph IRI, ``DEFAULT`` or ``""`` (the whole store).
+
+        ``body`` is called once per attempt, so a file is sent from its start again after a retry.
+        """
+        assert self.gsp_url
+        url = self.gsp_url
+        if target:
+            param = "default" if target == DEFAULT else "graph=" + urllib.parse.quote(target, safe="")
+            url += ("&" if "?" in url else "?") + param
+        headers = {"User-Agent": USER_AGENT, **headers, **self._auth_header()}
+
+        def open_() -> http.client.HTTPResponse:
+            req = urllib.request.Request(url, data=body(), headers=headers, method=method)
+            return urllib.request.urlopen(req, timeout=self.timeout)
+
+        return self._send(url, open_, "gsp")
+
+    def _auth_header(self) -> dict[str, str]:
+        if self.user is None:
+            return {}
+        token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode("ascii")
+        return {"Authorization": f"Basic {token}"}
+
+    # -- queries ---------------------------------------------------------------------------------------------
+
+    def _results(self, form: str, query: str) -> dict:
+        try:
+            resp = self._protocol(form, query)
+        except ServerError as exc:
+            if exc.status == 406:  # no SPARQL results for this query: it is a CONSTRUCT or a DESCRIBE
+                raise StoreError(f"not {'an' if form == ASK else 'a'} {form} query") from exc
+            raise
+        with resp:
+            try:
+                return json.load(resp)
+            except (ValueError, OSError, http.client.HTTPException) as exc:
+                raise ServerError(f"the SPARQL server at {self.query_url} sent unreadable results: {exc}") \
+                    from exc
+
+    def select(self, query: str) -> list[dict[str, Node]]:
+        data = self._results(SELECT, query)
+        if "results" not in data:
+            raise StoreError("not a SELECT query")
+        return [{name: _term(value) for name, value in b.items()} for b in data["results"]["bindings"]]
+
+    def ask(self, query: str) -> bool:
+        data = self._results(ASK, query)
+        if "boolean" not in data:
+            raise StoreError("not an ASK query")
+        return bool(data["boolean"])
+
+    def construct(self, query: str) -> Graph:
+        g = Graph()
+        for t in self._triples(query):
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return g
+
+    def _triples(self, query: str) -> Iterator[ox.Triple]:
+        """The triples of a CONSTRUCT, parsed as they arrive."""
+        try:
+            resp = self._protocol(CONSTRUCT, query)
+        except ServerError as exc:
+            if exc.status == 406:  # the server cannot write RDF for this query: it is a SELECT or an ASK
+                raise StoreError("not a CONSTRUCT or DESCRIBE query") from exc
+            raise
+        with resp:
+            yield from self._parse(resp, self.query_url)
+
+    def _parse(self, resp: http.client.HTTPResponse, url: str) -> Iterator[ox.Triple]:
+        media = (resp.headers.get("Content-Type") or "application/n-triples").split(";")[0].strip()
+        fmt = ox.RdfFormat.from_media_type(media)
+        if fmt is None:
+            if media.startswith("application/sparql-results"):
+                raise StoreError("not a CONSTRUCT or DESCRIBE query")
+            raise StoreError(f"the SPARQL server at {url} sent {media}, not RDF")
+        try:
+            yield from ox.parse(resp, fmt)
+        except (SyntaxError, OSError, http.client.HTTPException) as exc:
+            raise ServerError(f"the SPARQL server at {url} sent unreadable {media}: {exc}") from exc
+
+    def update(self, update: str) -> None:
+        self._protocol(INSERT, update).close()
+
+    def named_graphs(self) -> list[str]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return sorted(str(r["g"]) for r in rows if isinstance(r.get("g"), URIRef))
+
+    def count(self, graph: str | None = None) -> int:
+        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph is not None else "GRAPH ?g { ?s ?p ?o }"
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(rows[0]["n"]) if rows and "n" in rows[0] else 0
+
+    def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
+                       remove: dict[str, Iterable[Triple]] | None = None) -> None:
+        # the base class sends one update request: the server applies it as one transaction
+        try:
+            super().replace_graphs(graphs, remove)
+        except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
+            raise StoreError(f"internal update failed to parse: {exc}") from exc
+
+    # -- bulk data -------------------------------------------------------------------------------------------
+
+    def _graph_triples(self, graph: str) -> Iterator[ox.Triple]:
+        """One named graph's triples, streamed: a Graph Store GET when there is one, else a CONSTRUCT."""
+        if not self.gsp_url:
+            yield from self._triples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+            return
+        try:
+            resp = self._gsp("GET", str(graph), {"Accept": RDF_ACCEPT})
+        except ServerError as exc:
+            if exc.status == 404:  # no such graph: the embedded store dumps it as empty too
+                return
+            raise
+        with resp:
+            yield from self._parse(resp, self.gsp_url)
+
+    def _quads(self) -> Iterator[ox.Quad]:
+        for g in self.named_graphs():
+            name = ox.NamedNode(g)
+            for t in self._graph_triples(g):
+                yield ox.Quad(t.subject, t.predicate, t.object, name)
+
+    def dump(self, out: BinaryIO, fmt: str = "trig", graph: str | None = None) -> None:
+        """Stream the dataset (or one graph) to ``out``, one named graph at a time.
+
+        Quad formats fetch graph after graph and serialise them as one document; triple formats write the
+        union of all graphs, as the default graph of queries sees it.
+        """
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown RDF format {fmt!r}; known: {', '.join(RDF_FORMATS)}")
+        if graph is not None:
+            items: Iterable[ox.Triple | ox.Quad] = self._graph_triples(graph)
+        elif fmt in QUAD_FORMATS:
+            items = self._quads()
+        else:
+            items = self._triples("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        ox.serialize(items, out, RDF_FORMATS[fmt][0])
+
+    def load_file(self, path: Path, fmt: str, graph: str | None = None) -> None:
+        """Load an RDF file: one streamed Graph Store POST, or batches of INSERT DATA without one.
+
+        Batched loading is not atomic: a failure leaves the batches sent so far in place.
+        """
+        path = Path(path)
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown RDF format {fmt!r}; known: {', '.join(RDF_FORMATS)}")
+        if not path.is_file():
+            raise StoreError(f"{path}: no such file")
+        try:
+            if self.gsp_url:
+                self._post_file(path, fmt, graph)
+            else:
+                self._insert_file(path, fmt, graph)
+        except QuerySyntaxError as exc:  # the INSERT DATA we wrote does not parse: the file holds odd terms
+            raise StoreError(f"{path}: {exc}") from exc
+        except StoreError as exc:
+            raise StoreError(f"{path}: {exc}") from exc
+
+    def _post_file(self, path: Path, fmt: str, graph: str | None) -> None:
+        headers = {"Content-Type": RDF_FORMATS[fmt][1], "Content-Length": str(path.stat().st_size)}
+        # quads name their own graphs; triples go to ``graph`` (or the server's default graph)
+        target = "" if fmt in QUAD_FORMATS else str(graph) if graph else DEFAULT
+        opened: list[BinaryIO] = []
+
+        def body() -> BinaryIO:
+            opened.append(path.open("rb"))  # http.client streams it in blocks
+            return opened[-1]
+
+        try:
+            self._gsp("POST", target, headers, body).close()
+        finally:
+            for f in opened:
+                f.close()
+
+    def _insert_file(self, path: Path, fmt: str, graph: str | None) -> None:
+        into = ox.NamedNode(graph) if graph and fmt not in QUAD_FORMATS else None
+        # INSERT DATA scopes blank node labels to one request, so quads with blank nodes wait and go together
+        # in the last request; the rest streams in batches of ``insert_batch``
+        held: list[ox.Quad | ox.Triple] = []
+        batch: list[ox.Quad | ox.Triple] = []
+        try:
+            for q in ox.parse(path=str(path), format=RDF_FORMATS[fmt][0]):
+                if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+                    held.append(q)
+                    continue
+                batch.append(q)
+                if len(batch) >= self.insert_batch:
+                    self.update(_insert_data(batch, into))
+                    batch = []
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(str(exc)) from exc
+        for rest in (batch, held):
+            if rest:
+                self.update(_insert_data(rest, into))
+
+
+def _insert_data(items: list[ox.Quad | ox.Triple], into: ox.NamedNode | None) -> str:
+    """One INSERT DATA for these quads (or triples, into ``into`` or the default graph)."""
+    by_graph: dict[str, list[str]] = {}
+    for q in items:
+        g = getattr(q, "graph_name", None)
+        if g is None or isinstance(g, ox.DefaultGraph):
+            g = into
+        key = "" if g is None else str(g)
+        by_graph.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    parts = []
+    for key, lines in by_graph.items():
+        body = "\n".join(lines)
+        parts.append(f"GRAPH {key} {{\n{body}\n}}" if key else body)
+    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
+
+
+def _term(value: dict) -> Node:
+    """A term of SPARQL JSON results as an rdflib term, as the embedded store would give it."""
+    kind, text = value.get("type"), value.get("value", "")
+    if kind == "uri":
+        return URIRef(text)
+    if kind == "bnode":
+        return BNode(text)
+    if kind in ("literal", "typed-literal"):  # "typed-literal": Virtuoso's pre-standard spelling
+        if value.get("xml:lang"):
+            return Literal(text, lang=value["xml:lang"])
+        datatype = value.get("datatype")
+        if datatype and datatype != XSD_STRING:
+            return Literal(text, datatype=URIRef(datatype))
+        return Literal(text)
+    raise StoreError(f"unsupported term in SPARQL results: {kind}")
+
+
+def _body(exc: urllib.error.HTTPError) -> str:
+    """The server's message in an error answer, short enough for one line of a log or a page."""
+    try:
+        text = exc.read().decode("utf-8", "replace").strip()
+    except (OSError, http.client.HTTPException):
+        text = ""
+    return (text or str(exc.reason))[:2000]
