@@ -1,0 +1,444 @@
+"""The cooperation network: who works with whom, read from the store with SPARQL only.
+
+Organisations (and, on request, people) are nodes. Two actors are tied when they met at the same event, signed
+the same agreement, are partners in the same project or partnership, or when one is a unit or a founder of the
+other (people: ``org:memberOf``). Every edge keeps its weight (the number of distinct shared contexts) and its
+evidence: the contexts and the articles each fact was read from. Only :meth:`graph.store.Store.select` is used,
+with explicit ``GRAPH ?g`` patterns, so the same code runs on the embedded store and on any SPARQL 1.1 server.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+
+import networkx as nx
+
+from graph.store import Store
+from graph.vocab import sparql_prefixes
+
+#: tie kinds: contexts shared by two actors, then direct ties
+CONTEXT_KINDS = ("event", "agreement", "project", "partnership")
+DIRECT_KINDS = ("unit", "founder", "member")
+TIE_KINDS = CONTEXT_KINDS + DIRECT_KINDS
+SECTORS = ("public", "social", "business")
+
+_PREFIXES = sparql_prefixes(["esg", "schema", "org", "foaf", "dcterms", "prov", "rdfs", "skos", "rdf"])
+_TERRITORY = re.compile(r"/(county|gmina|voivodeship)/(\d{2,7})$")
+_LOCAL = re.compile(r"[#/]([^#/]+)$")
+#: esg classes that group kinds; a node's kind is its most specific class, so these come last
+#: how a direct tie reads as evidence (``a`` is the subject of the triple)
+_DIRECT_LABELS = {"unit": "{a} is a unit of {b}", "founder": "{b} founded {a}", "member": "{a} is a member of {b}"}
+_GROUP_CLASSES = {"PublicInstitution", "SocialEconomyOrganization", "Business", "Partnership", "Agreement",
+                  "Programme", "Meeting", "Article", "County", "Voivodeship", "Municipality"}
+
+
+@dataclass
+class NetworkFilter:
+    """What part of the network to show. Every field round-trips through a URL query string.
+
+    ``area`` is a county TERYT code (4 digits) or a voivodeship code (2 digits). A context (event, agreement,
+    project, partnership) is in the area when its ``dcterms:spatial`` lies there or, if it names no place, when
+    one of its actors' counties does; a direct tie is in the area when one of its ends is. ``date_from`` and
+    ``date_to`` bound the date of each context: the event's start or the agreement's date, else the publication
+    date of the article it was read from; undated contexts are left out while a date bound is set.
+    """
+
+    area: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sectors: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    min_weight: int = 1
+    people: bool = False
+
+    def __post_init__(self) -> None:
+        if self.area is not None and not re.fullmatch(r"\d{2}|\d{4}", self.area):
+            raise ValueError(f"area must be a voivodeship (2 digits) or county (4 digits) TERYT code: {self.area!r}")
+        bad = [s for s in self.sectors if s not in SECTORS]
+        if bad:
+            raise ValueError(f"unknown sector {bad[0]!r}; choose from {', '.join(SECTORS)}")
+        bad = [k for k in self.kinds if k not in TIE_KINDS]
+        if bad:
+            raise ValueError(f"unknown tie kind {bad[0]!r}; choose from {', '.join(TIE_KINDS)}")
+        if self.min_weight < 1:
+            raise ValueError("min_weight must be at least 1")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError("the start date is after the end date")
+        self.sectors = tuple(sorted(set(self.sectors), key=SECTORS.index))
+        self.kinds = tuple(sorted(set(self.kinds), key=TIE_KINDS.index))
+
+    @property
+    def county(self) -> str | None:
+        return self.area if self.area and len(self.area) == 4 else None
+
+    @property
+    def voivodeship(self) -> str | None:
+        return self.area[:2] if self.area else None
+
+    def in_area(self, teryt: str | None) -> bool:
+        return self.area is None or (teryt is not None and teryt.startswith(self.area))
+
+    @classmethod
+    def from_query_args(cls, args: Mapping[str, object]) -> NetworkFilter:
+        """Read a filter from query arguments (a Flask ``request.args`` or a plain dict of lists or strings).
+
+        Names: ``area`` (or ``county`` / ``voivodeship``), ``from``, ``to``, ``sector`` (repeatable or comma
+        separated), ``kind`` (likewise), ``min_weight``, ``people`` (1/true/on). Empty values mean "no filter".
+        Raises ``ValueError`` with a message for the user on a bad value.
+        """
+        def many(name: str) -> list[str]:
+            if hasattr(args, "getlist"):
+                raw = args.getlist(name)  # type: ignore[union-attr]
+            else:
+                raw = args.get(name) or []
+                raw = [raw] if isinstance(raw, str) else list(raw)
+            return [p.strip() for r in raw for p in str(r).split(",") if p.strip()]
+
+        def one(name: str) -> str | None:
+            vals = many(name)
+            return vals[0] if vals else None
+
+        def date(name: str) -> dt.date | None:
+            v = one(name)
+            if v is None:
+                return None
+            if re.fullmatch(r"\d{4}", v):  # a bare year: its first or last day
+                return dt.date(int(v), 1, 1) if name == "from" else dt.date(int(v), 12, 31)
+            try:
+                return dt.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"{name}: not a date (YYYY-MM-DD): {v!r}") from None
+
+        area = one("area") or one("county") or one("voivodeship")
+        mw = one("min_weight")
+        try:
+            min_weight = int(mw) if mw else 1
+        except ValueError:
+            raise ValueError(f"min_weight: not a number: {mw!r}") from None
+        return cls(area=area, date_from=date("from"), date_to=date("to"), sectors=tuple(many("sector")),
+                   kinds=tuple(many("kind")), min_weight=min_weight,
+                   people=(one("people") or "").lower() in ("1", "true", "on", "yes"))
+
+    def to_query_args(self) -> dict[str, str | list[str]]:
+        """The non-default fields as query arguments; ``from_query_args`` reads them back to an equal filter."""
+        out: dict[str, str | list[str]] = {}
+        if self.area:
+            out["area"] = self.area
+        if self.date_from:
+            out["from"] = self.date_from.isoformat()
+        if self.date_to:
+            out["to"] = self.date_to.isoformat()
+        if self.sectors:
+            out["sector"] = list(self.sectors)
+        if self.kinds:
+            out["kind"] = list(self.kinds)
+        if self.min_weight != 1:
+            out["min_weight"] = str(self.min_weight)
+        if self.people:
+            out["people"] = "1"
+        return out
+
+    def key(self) -> tuple:
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+
+@dataclass
+class Context:
+    """One event, agreement, project or partnership, and the actors taking part in it."""
+
+    iri: str
+    kind: str
+    label: str = ""
+    date: dt.date | None = None
+    spatial: set[str] = field(default_factory=set)  # TERYT codes (county or finer)
+    actors: dict[str, set[str]] = field(default_factory=dict)  # actor IRI -> article graphs stating it
+
+
+# ---------------------------------------------------------------------------------------------- SPARQL
+
+def _q_contexts(focus: str | None) -> str:
+    # each UNION branch names the context kind; the class may sit in another article graph than the tie
+    focus_pattern = f"FILTER EXISTS {{ GRAPH ?gf {{ ?ctx ?pf <{focus}> }} }}" if focus else ""
+    return _PREFIXES + f"""
+SELECT DISTINCT ?ctx ?kind ?actor ?g WHERE {{
+  {{ GRAPH ?g {{ ?ctx schema:organizer|schema:attendee|schema:location ?actor }}
+     GRAPH ?gt {{ ?ctx a schema:Event }} BIND("event" AS ?kind) }}
+  UNION
+  {{ GRAPH ?g {{ ?ctx esg:signatory|esg:initiator ?actor }}
+     GRAPH ?gt {{ ?ctx a esg:Agreement }} BIND("agreement" AS ?kind) }}
+  UNION
+  {{ GRAPH ?g {{ ?ctx esg:partner|esg:leadPartner|schema:member ?actor }}
+     GRAPH ?gt {{ ?ctx a schema:Project }} BIND("project" AS ?kind) }}
+  UNION
+  {{ GRAPH ?g {{ ?ctx esg:partner|esg:leadPartner|schema:member|esg:initiator ?actor }}
+     GRAPH ?gt {{ ?ctx a esg:Partnership }} BIND("partnership" AS ?kind) }}
+  {{ GRAPH ?ga {{ ?actor a org:Organization }} }} UNION {{ GRAPH ?ga {{ ?actor a foaf:Person }} }}
+  {focus_pattern}
+}}"""
+
+
+def _q_context_facts(focus: str | None) -> str:
+    focus_pattern = f"FILTER EXISTS {{ GRAPH ?gf {{ ?ctx ?pf <{focus}> }} }}" if focus else ""
+    return _PREFIXES + f"""
+SELECT DISTINCT ?ctx ?label ?date ?spatial WHERE {{
+  GRAPH ?gt {{ ?ctx a ?cls }}
+  VALUES ?cls {{ schema:Event esg:Agreement schema:Project esg:Partnership }}
+  {focus_pattern}
+  OPTIONAL {{ GRAPH ?g1 {{ ?ctx rdfs:label ?label }} }}
+  OPTIONAL {{ GRAPH ?g2 {{ ?ctx schema:startDate|dcterms:date ?date }} }}
+  OPTIONAL {{ GRAPH ?g3 {{ ?ctx dcterms:spatial ?spatial }} }}
+}}"""
+
+
+def _q_direct(focus: str | None) -> str:
+    focus_pattern = f"FILTER(?a = <{focus}> || ?b = <{focus}>)" if focus else ""
+    return _PREFIXES + f"""
+SELECT DISTINCT ?a ?b ?kind ?g WHERE {{
+  {{ GRAPH ?g {{ ?a org:subOrganizationOf ?b }} BIND("unit" AS ?kind) }}
+  UNION
+  {{ GRAPH ?g {{ ?a schema:founder ?b }} BIND("founder" AS ?kind) }}
+  UNION
+  {{ GRAPH ?g {{ ?a org:memberOf ?b }} BIND("member" AS ?kind) }}
+  {focus_pattern}
+}}"""
+
+
+_Q_ARTICLES = _PREFIXES + """
+SELECT ?g ?article ?title ?issued WHERE {
+  GRAPH ?m { ?g prov:wasDerivedFrom ?article . ?article a esg:Article }
+  OPTIONAL { GRAPH ?m2 { ?article dcterms:title ?title } }
+  OPTIONAL { GRAPH ?m3 { ?article dcterms:issued ?issued } }
+}"""
+
+
+def _q_actor_facts(actors: Iterable[str]) -> str:
+    values = " ".join(f"<{a}>" for a in actors)
+    return _PREFIXES + f"""
+SELECT ?actor ?p ?o WHERE {{
+  VALUES ?actor {{ {values} }}
+  VALUES ?p {{ rdfs:label rdf:type esg:sector esg:governs }}
+  GRAPH ?g {{ ?actor ?p ?o }}
+}}"""
+
+
+_Q_COUNTIES = _PREFIXES + """
+SELECT DISTINCT ?county ?label WHERE { GRAPH ?g { ?county a esg:County ; rdfs:label|skos:prefLabel ?label } }"""
+
+
+# ---------------------------------------------------------------------------------------------- building
+
+def local_name(iri: str) -> str:
+    m = _LOCAL.search(iri)
+    return m.group(1) if m else iri
+
+
+def territory_code(iri: str) -> str | None:
+    """The TERYT code in a territory IRI (``…/county/2611`` -> ``2611``), or None."""
+    m = _TERRITORY.search(str(iri))
+    return m.group(2) if m else None
+
+
+def county_of_code(code: str | None) -> str | None:
+    """A county or gmina code as its county's code; voivodeship codes have no county."""
+    return code[:4] if code and len(code) >= 4 else None
+
+
+def _date(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _batches(items: list[str], n: int = 400) -> Iterable[list[str]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _county_stems(store: Store) -> list[tuple[str, str]]:
+    """(stem, code) for counties named by an adjective: "powiat starachowicki" -> ("starachowick", "2611")."""
+    out = []
+    for row in store.select(_Q_COUNTIES):
+        code = territory_code(str(row["county"]))
+        words = str(row["label"]).lower().split()
+        if code and words and words[-1].endswith(("ki", "cki", "dzki")) and len(words[-1]) > 5:
+            out.append((words[-1][:-1], code))  # drop the ending so "starachowickie", "starachowicka" match
+    return out
+
+
+def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | None = None) -> nx.Graph:
+    """The cooperation network the filter selects, with evidence on edges and descriptive node attributes.
+
+    ``focus`` restricts the reading to the contexts and direct ties of one actor (its ego network), which is
+    much cheaper than building the whole network for an entity page. Metrics are added by
+    :func:`graph.metrics.add_metrics`.
+    """
+    flt = flt or NetworkFilter()
+    articles: dict[str, dict] = {}
+    for row in store.select(_Q_ARTICLES):
+        articles[str(row["g"])] = {"iri": str(row["article"]), "title": str(row.get("title", "")),
+                                   "issued": _date(row["issued"]) if "issued" in row else None}
+
+    contexts: dict[str, Context] = {}
+    for row in store.select(_q_contexts(focus)):
+        c = contexts.setdefault(str(row["ctx"]), Context(str(row["ctx"]), str(row["kind"])))
+        c.actors.setdefault(str(row["actor"]), set()).add(str(row["g"]))
+    for row in store.select(_q_context_facts(focus)):
+        c = contexts.get(str(row["ctx"]))
+        if c is None:
+            continue
+        if "label" in row and not c.label:
+            c.label = str(row["label"])
+        if "date" in row and c.date is None:
+            c.date = _date(row["date"])
+        if "spatial" in row and territory_code(str(row["spatial"])):
+            c.spatial.add(territory_code(str(row["spatial"])))
+    direct: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for row in store.select(_q_direct(focus)):
+        direct[(str(row["a"]), str(row["b"]), str(row["kind"]))].add(str(row["g"]))
+
+    actors = {a for c in contexts.values() for a in c.actors} | {x for a, b, _ in direct for x in (a, b)}
+    info = _actor_info(store, sorted(actors))
+    # direct ties only join actors: drop ties to places or things that are not organisations or people
+    direct = {k: v for k, v in direct.items() if k[0] in info and k[1] in info}
+    _assign_counties(store, info, contexts, direct)
+
+    def dated(c_date: dt.date | None, graphs: Iterable[str]) -> dt.date | None:
+        if c_date:
+            return c_date
+        issued = [articles[g]["issued"] for g in graphs if g in articles and articles[g]["issued"]]
+        return min(issued) if issued else None
+
+    def in_dates(d: dt.date | None) -> bool:
+        if flt.date_from is None and flt.date_to is None:
+            return True
+        return d is not None and (flt.date_from is None or d >= flt.date_from) and (
+            flt.date_to is None or d <= flt.date_to)
+
+    def keep_actor(a: str) -> bool:
+        i = info.get(a)
+        if i is None:
+            return False
+        if i["kind"] == "Person":
+            return flt.people
+        return not flt.sectors or i["sector"] in flt.sectors
+
+    G = nx.Graph(filter=flt.to_query_args())
+    edges: dict[tuple[str, str], dict] = {}
+
+    def tie(a: str, b: str, kind: str, ctx_key: str, ctx: dict, graphs: set[str]) -> None:
+        e = edges.setdefault((a, b) if a < b else (b, a), {"contexts": {}, "graphs": set()})
+        e["contexts"][ctx_key] = ctx | {"kind": kind}
+        e["graphs"] |= graphs
+
+    kinds = set(flt.kinds or TIE_KINDS)
+    for c in contexts.values():
+        if c.kind not in kinds:
+            continue
+        all_graphs = set().union(*c.actors.values())
+        if not in_dates(dated(c.date, all_graphs)):
+            continue
+        if flt.area:
+            places = {county_of_code(s) or s for s in c.spatial}
+            if not places:
+                places = {info[a]["county"] for a in c.actors if a in info and info[a]["county"]}
+            if not any(flt.in_area(p) for p in places):
+                continue
+        members = sorted(a for a in c.actors if keep_actor(a))
+        for a in members:
+            G.add_node(a)
+        ctx = {"iri": c.iri, "label": c.label, "date": c.date.isoformat() if c.date else ""}
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                tie(a, b, c.kind, c.iri, ctx, c.actors[a] | c.actors[b])
+    for (a, b, kind), graphs in direct.items():
+        if kind not in kinds or a == b or not (keep_actor(a) and keep_actor(b)):
+            continue
+        if not in_dates(dated(None, graphs)):
+            continue
+        if flt.area and not (flt.in_area(info[a]["county"]) or flt.in_area(info[b]["county"])):
+            continue
+        G.add_node(a)
+        G.add_node(b)
+        label = _DIRECT_LABELS[kind].format(a=info[a]["label"], b=info[b]["label"])
+        tie(a, b, kind, f"{kind} {a} {b}", {"iri": "", "label": label, "date": ""}, graphs)
+
+    for (a, b), e in edges.items():
+        weight = len(e["contexts"])
+        if weight < flt.min_weight:
+            continue
+        ctxs = sorted(e["contexts"].values(), key=lambda x: (TIE_KINDS.index(x["kind"]), x["iri"], x["label"]))
+        arts = sorted({articles[g]["iri"]: {"iri": articles[g]["iri"], "title": articles[g]["title"], "graph": g}
+                       for g in e["graphs"] if g in articles}.values(), key=lambda x: x["iri"])
+        sa, sb = info[a]["sector"], info[b]["sector"]
+        G.add_edge(a, b, weight=weight, kinds=sorted({x["kind"] for x in ctxs}, key=TIE_KINDS.index),
+                   contexts=ctxs, articles=arts, cross_sector=bool(sa and sb and sa != sb))
+    if flt.min_weight > 1:
+        G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
+    for n in G:
+        G.nodes[n].update(iri=n, **{k: v for k, v in info[n].items() if k != "votes"})
+    return G
+
+
+def _actor_info(store: Store, actors: list[str]) -> dict[str, dict]:
+    """Label, kind, sector and governed territories of each organisation or person."""
+    raw: dict[str, dict] = {a: {"labels": [], "types": set(), "sector": "", "governs": set()} for a in actors}
+    for batch in _batches(actors):
+        for row in store.select(_q_actor_facts(batch)):
+            r = raw[str(row["actor"])]
+            p, o = local_name(str(row["p"])), str(row["o"])
+            if p == "label":
+                r["labels"].append(o)
+            elif p == "type":
+                r["types"].add(o)
+            elif p == "sector":
+                r["sector"] = local_name(o)
+            elif p == "governs":
+                r["governs"].add(o)
+    out: dict[str, dict] = {}
+    for a, r in raw.items():
+        types = {local_name(t) for t in r["types"]}
+        if "Person" in types:
+            kind = "Person"
+        elif "Organization" in types:
+            esg_kinds = sorted(local_name(t) for t in r["types"] if "/ontology#" in t)
+            specific = [k for k in esg_kinds if k not in _GROUP_CLASSES]
+            kind = (specific or esg_kinds or ["Organization"])[0]
+        else:
+            continue  # a place or another thing named as a location: not an actor
+        label = Counter(r["labels"]).most_common(1)[0][0] if r["labels"] else local_name(a)
+        sector = r["sector"] if r["sector"] in SECTORS else ""
+        out[a] = {"label": label, "kind": kind, "sector": sector, "county": "", "layer":
+                  "person" if kind == "Person" else "organization", "governs": r["governs"]}
+    return out
+
+
+def _assign_counties(store: Store, info: dict[str, dict], contexts: dict[str, Context],
+                     direct: Mapping[tuple[str, str, str], set[str]]) -> None:
+    """Give each actor the county it is most often tied to.
+
+    Votes: each county of a context the actor takes part in, each county (or gmina's county) it governs, and a
+    county whose adjective appears in its name. People and actors with no vote take the county of the
+    organisations they belong to. Ties in votes go to the smaller code, so the result is stable.
+    """
+    votes: dict[str, Counter] = {a: Counter() for a in info}
+    for c in contexts.values():
+        counties = {county_of_code(s) for s in c.spatial} - {None}
+        for a in c.actors:
+            if a in votes:
+                votes[a].update(counties)
+    for a, i in info.items():
+        votes[a].update({county_of_code(territory_code(t)) for t in i.pop("governs")} - {None})
+    stems = _county_stems(store) if info else []
+    for a, i in info.items():
+        name = i["label"].lower()
+        votes[a].update({code for stem, code in stems if stem in name})
+    for a, i in info.items():
+        if votes[a]:
+            i["county"] = min(votes[a].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    for (a, b, kind) in direct:  # a unit or a member with no place of its own sits where its parent sits
+        if kind in ("unit", "member") and not info[a]["county"] and info[b]["county"]:
+            info[a]["county"] = info[b]["county"]

@@ -1,0 +1,217 @@
+"""The cooperation network as files and as drawing data: layout, GraphML, GEXF, CSV, SVG and vis-network JSON.
+
+The layout is computed once here (networkx spring layout with a fixed seed), so browsers draw with physics off
+and the SVG, the web map and the downloads show the same picture.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+import networkx as nx
+
+from graph.metrics import ROLES
+
+#: colours of the sectors (colour-blind safe: Okabe-Ito)
+SECTOR_COLOURS = {"public": "#0072B2", "social": "#009E73", "business": "#E69F00", "": "#999999",
+                  "person": "#CC79A7"}
+SECTOR_NAMES = {"public": "public", "social": "social economy", "business": "business", "": "unknown sector",
+                "person": "person"}
+CROSS_COLOUR = "#D55E00"
+SAME_COLOUR = "#8c8c8c"
+SEED = 7
+
+NODE_FIELDS = ["iri", "label", "kind", "sector", "county", "layer", "degree", "weighted_degree", "betweenness",
+               "community"] + [f"brokerage_{r}" for r in ROLES] + ["brokerage_total"]
+EDGE_FIELDS = ["source", "target", "source_label", "target_label", "weight", "kinds", "cross_sector",
+               "contexts", "articles"]
+
+
+def layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Positions in [-1, 1]², the same for the same network. Spring layout; fewer rounds for big networks."""
+    n = G.number_of_nodes()
+    if n == 0:
+        return {}
+    if n == 1:
+        return {next(iter(G)): (0.0, 0.0)}
+    # a stable node order makes the seeded layout reproducible whatever order the store answered in
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G, key=str))
+    H.add_edges_from((a, b, {"weight": min(d.get("weight", 1), 5)}) for a, b, d in G.edges(data=True))
+    iterations = 50 if n <= 1000 else 30
+    pos = nx.spring_layout(H, seed=SEED, iterations=iterations, k=1.5 / math.sqrt(n))
+    return {v: (float(p[0]), float(p[1])) for v, p in pos.items()}
+
+
+def node_colour(data: dict) -> str:
+    return SECTOR_COLOURS["person"] if data.get("layer") == "person" else SECTOR_COLOURS.get(
+        data.get("sector") or "", SECTOR_COLOURS[""])
+
+
+def _size(value: float, top: float, small: float = 8, big: float = 40) -> float:
+    return small + (big - small) * (math.sqrt(value / top) if top > 0 else 0)
+
+
+def vis_data(G: nx.Graph, pos: dict, url_of: Callable[[str], str | None] = lambda iri: None,
+             size_by: str = "degree", scale: float = 1000.0) -> dict:
+    """Nodes and edges ready for vis-network DataSets (x/y fixed), with the fields tooltips and tables need.
+
+    Labels travel as plain strings: the page builds tooltips with DOM text nodes, so a name read from an
+    article can never become markup.
+    """
+    ids = {n: i for i, n in enumerate(sorted(G, key=str))}
+    top = max((G.nodes[n].get(size_by, 0) or 0 for n in G), default=0)
+    nodes = []
+    for n in sorted(G, key=str):
+        d = G.nodes[n]
+        x, y = pos.get(n, (0.0, 0.0))
+        rec = {f: d.get(f) for f in NODE_FIELDS}
+        rec.update(id=ids[n], x=round(x * scale, 1), y=round(y * scale, 1), color=node_colour(d),
+                   size=round(_size(d.get(size_by, 0) or 0, top), 1), url=url_of(n),
+                   shape="dot" if d.get("layer") != "person" else "diamond")
+        rec["betweenness"] = round(rec.get("betweenness") or 0.0, 6)
+        nodes.append(rec)
+    edges = []
+    for i, (a, b, d) in enumerate(sorted(G.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]]))):
+        cross = bool(d.get("cross_sector"))
+        edges.append({"id": i, "from": ids[a], "to": ids[b], "weight": d.get("weight", 1),
+                      "kinds": d.get("kinds", []), "cross_sector": cross, "dashes": cross,
+                      "color": CROSS_COLOUR if cross else SAME_COLOUR,
+                      "width": round(1 + math.log2(d.get("weight", 1)), 2),
+                      "contexts": d.get("contexts", []), "articles": d.get("articles", [])})
+    legend = [{"key": k, "name": SECTOR_NAMES[k], "color": c} for k, c in SECTOR_COLOURS.items()]
+    return {"nodes": nodes, "edges": edges, "legend": legend,
+            "edge_legend": [{"name": "tie across sectors", "color": CROSS_COLOUR, "dashes": True},
+                            {"name": "tie within a sector", "color": SAME_COLOUR, "dashes": False}]}
+
+
+def flat_copy(G: nx.Graph) -> nx.Graph:
+    """A copy with only strings and numbers as attributes, as GraphML and GEXF require."""
+    H = nx.Graph()
+    H.graph["filter"] = json.dumps(G.graph.get("filter", {}), ensure_ascii=False, sort_keys=True)
+    for n, d in G.nodes(data=True):
+        H.add_node(n, **{f: _scalar(d.get(f)) for f in NODE_FIELDS if d.get(f) is not None})
+    for a, b, d in G.edges(data=True):
+        H.add_edge(a, b, **_edge_row(G, a, b, d, keep_ends=False))
+    return H
+
+
+def _scalar(v: Any) -> Any:
+    if isinstance(v, bool) or isinstance(v, (int, float, str)):
+        return v
+    return "" if v is None else str(v)
+
+
+def _edge_row(G: nx.Graph, a: Any, b: Any, d: dict, keep_ends: bool = True) -> dict:
+    row = {"weight": d.get("weight", 1), "kinds": ";".join(d.get("kinds", [])),
+           "cross_sector": bool(d.get("cross_sector")),
+           "contexts": " | ".join(c.get("label") or c.get("iri", "") for c in d.get("contexts", [])),
+           "articles": " | ".join(f"{x['title']} <{x['iri']}>" for x in d.get("articles", []))}
+    if keep_ends:
+        row = {"source": a, "target": b, "source_label": G.nodes[a].get("label", ""),
+               "target_label": G.nodes[b].get("label", "")} | row
+    return row
+
+
+def to_graphml(G: nx.Graph) -> bytes:
+    buf = io.BytesIO()
+    nx.write_graphml(flat_copy(G), buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def to_gexf(G: nx.Graph, pos: dict | None = None) -> bytes:
+    """GEXF for Gephi, with the layout as viz positions and sector colours."""
+    H = flat_copy(G)
+    pos = pos if pos is not None else layout(G)
+    for n, d in H.nodes(data=True):
+        x, y = pos.get(n, (0.0, 0.0))
+        colour = node_colour(G.nodes[n]).lstrip("#")
+        d["viz"] = {"position": {"x": x * 1000, "y": -y * 1000, "z": 0.0},
+                    "color": {"r": int(colour[0:2], 16), "g": int(colour[2:4], 16), "b": int(colour[4:6], 16),
+                              "a": 1.0}}
+    buf = io.BytesIO()
+    nx.write_gexf(H, buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def nodes_csv(G: nx.Graph) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=NODE_FIELDS, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for n in sorted(G, key=str):
+        w.writerow({f: G.nodes[n].get(f, "") for f in NODE_FIELDS})
+    return buf.getvalue()
+
+
+def edges_csv(G: nx.Graph) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=EDGE_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for a, b, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        a, b = sorted((a, b), key=str)
+        w.writerow(_edge_row(G, a, b, d))
+    return buf.getvalue()
+
+
+def to_svg(G: nx.Graph, pos: dict | None = None, width: int = 1200, height: int = 900,
+           max_labels: int = 60) -> str:
+    """An SVG picture of the layout: sector colours, dashed cross-sector ties, labels of the busiest nodes."""
+    pos = pos if pos is not None else layout(G)
+    margin = 40
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+
+    def at(n: Any) -> tuple[float, float]:
+        x, y = pos.get(n, (0.0, 0.0))
+        return (round(margin + (x - min(xs)) / span_x * (width - 2 * margin), 1),
+                round(margin + (y - min(ys)) / span_y * (height - 2 * margin), 1))
+
+    top = max((G.nodes[n].get("degree", G.degree(n)) for n in G), default=0)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
+           "<title>esgraf cooperation network</title>", '<rect width="100%" height="100%" fill="#ffffff"/>',
+           '<g class="edges" fill="none">']
+    for a, b, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        (x1, y1), (x2, y2) = at(a), at(b)
+        cross = d.get("cross_sector")
+        dash = ' stroke-dasharray="6 4"' if cross else ""
+        out.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{CROSS_COLOUR if cross else SAME_COLOUR}"'
+                   f' stroke-width="{round(1 + math.log2(d.get("weight", 1)), 2)}" stroke-opacity="0.6"{dash}/>')
+    out.append("</g>")
+    out.append('<g class="nodes" stroke="#ffffff" stroke-width="1">')
+    for n in sorted(G, key=str):
+        d = G.nodes[n]
+        x, y = at(n)
+        r = round(_size(d.get("degree", G.degree(n)), top, 3, 14), 1)
+        tip = escape(f"{d.get('label', n)} ({d.get('kind', '')}, {d.get('sector') or 'no sector'})")
+        out.append(f'<circle cx="{x}" cy="{y}" r="{r}" fill="{node_colour(d)}"><title>{tip}</title></circle>')
+    out.append("</g>")
+    ranked = sorted(G, key=lambda n: (-G.nodes[n].get("degree", G.degree(n)), str(n)))[:max_labels]
+    out.append('<g class="labels" fill="#222222">')
+    for n in sorted(ranked, key=str):
+        x, y = at(n)
+        out.append(f'<text x="{x + 6}" y="{y - 6}">{escape(str(G.nodes[n].get("label", n))[:60])}</text>')
+    out.append("</g>")
+    ly = 20
+    for key in ("public", "social", "business", "person"):
+        out.append(f'<circle cx="20" cy="{ly}" r="6" fill="{SECTOR_COLOURS[key]}"/>'
+                   f'<text x="32" y="{ly + 4}">{SECTOR_NAMES[key]}</text>')
+        ly += 18
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def to_json(G: nx.Graph, summary: dict | None = None, pos: dict | None = None,
+            url_of: Callable[[str], str | None] = lambda iri: None) -> str:
+    """Everything the web map needs, as one JSON document."""
+    pos = pos if pos is not None else layout(G)
+    data = vis_data(G, pos, url_of)
+    data["summary"] = summary or {}
+    data["filter"] = G.graph.get("filter", {})
+    return json.dumps(data, ensure_ascii=False)
