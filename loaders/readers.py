@@ -1,0 +1,369 @@
+"""Read articles from files, folders and feeds: plain text, markdown, HTML pages, JSON Lines, JSON, CSV and TSV.
+
+:func:`read_articles` yields an :class:`~graph.model.Article` for each article and a :class:`ReadError` for each
+file or feed line it cannot read, and goes on: one bad file in a folder of a thousand costs one error line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from graph.iri import slugify
+from graph.model import Article
+from loaders import feeds
+from loaders.dates import parse_date
+from loaders.html_text import extract
+from loaders.text import NotText, clip, decode, head, normalise, strip_markdown
+
+log = logging.getLogger(__name__)
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+#: a .json document is parsed whole, so it has a limit of its own; JSON Lines and CSV are read line by line
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+FEED_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
+
+class ReadError(Exception):
+    """An article that could not be read: where (``source``, a path or ``path:line``) and why, in one line."""
+
+    def __init__(self, source: str, message: str):
+        super().__init__(source, message)
+        self.source = source
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+class _Ids:
+    """Article ids unique within one run: a second ``a`` becomes ``a-2``."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def claim(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.seen:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.seen.add(candidate)
+        return candidate
+
+
+def read_articles(paths: Iterable[Path | str], *, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadError]:
+    """Every article in ``paths`` (files and folders, read recursively in name order), or why one is unreadable.
+
+    Never raises for bad input: each unreadable file, and each bad line of a feed, is yielded as a
+    :class:`ReadError` and reading goes on. Article ids are unique among the articles yielded by one call.
+    """
+    ids = _Ids()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files, errors = _expand(path)
+            yield from errors
+            if not files and not errors:
+                yield ReadError(str(path), f"no article files ({', '.join(sorted(SUFFIXES))}) in the folder")
+            for file in files:
+                yield from _read_file(file, ids=ids, max_bytes=max_bytes)
+        else:
+            yield from _read_file(path, ids=ids, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, *, name: str, source: str | None = None,
+               max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadError]:
+    """The articles in ``data``, read as a file called ``name`` would be (an upload, a download).
+
+    The suffix of ``name`` decides the format; the stem gives the article id.
+    """
+    source = source or name
+    path = Path(name)
+    ids = _Ids()
+    kind = _kind(path.suffix.lower(), data[:512])
+    if kind in ("jsonl", "csv", "tsv"):
+        yield from _read_feed(io.BytesIO(data), kind, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
+    elif kind == "json":
+        yield from _read_json(data, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
+    elif len(data) > max_bytes:
+        yield _too_big(source, len(data), max_bytes)
+    else:
+        yield _read_document(data, kind, source=source, stem=path.stem, ids=ids)
+
+
+# -- files ---------------------------------------------------------------------------------------------------------
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _expand(folder: Path) -> tuple[list[Path], list[ReadError]]:
+    files: list[Path] = []
+    errors: list[ReadError] = []
+
+    def failed(exc: OSError) -> None:
+        errors.append(ReadError(str(exc.filename or folder), f"cannot list the folder ({exc.strerror or exc})"))
+
+    for root, dirs, names in os.walk(folder, onerror=failed):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        files.extend(Path(root, n) for n in sorted(names)
+                     if not _hidden(n) and Path(n).suffix.lower() in SUFFIXES)
+    return files, errors
+
+
+def _too_big(source: str, size: int, max_bytes: int) -> ReadError:
+    return ReadError(source, f"{size:,} bytes is over the {max_bytes:,}-byte limit (ESGRAF_MAX_ARTICLE_BYTES)")
+
+
+def _kind(suffix: str, start: bytes) -> str:
+    """The format of a file from its suffix, or from its first bytes when the suffix says nothing."""
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix in (".json", ".csv", ".tsv"):
+        return suffix[1:]
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix == ".md":
+        return "markdown"
+    if suffix == ".txt":
+        return "text"
+    lead = start.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if lead.startswith(b"{"):
+        return "jsonl"
+    if lead.startswith(b"["):
+        return "json"
+    if lead.startswith(b"<"):
+        return "html"
+    return "text"
+
+
+def _read_file(path: Path, *, ids: _Ids, max_bytes: int) -> Iterator[Article | ReadError]:
+    source = str(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        yield ReadError(source, "no such file or directory" if isinstance(exc, FileNotFoundError)
+                        else f"cannot read ({exc.strerror or exc})")
+        return
+    if not stat.S_ISREG(info.st_mode):
+        yield ReadError(source, "not a regular file")
+        return
+    try:
+        with path.open("rb") as stream:
+            kind = _kind(path.suffix.lower(), stream.read(512))
+            stream.seek(0)
+            if kind in ("jsonl", "csv", "tsv"):
+                # feeds are read a line at a time, so their size is limited per article, not per file
+                yield from _read_feed(stream, kind, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
+                return
+            limit = MAX_DOCUMENT_BYTES if kind == "json" else max_bytes
+            if info.st_size > limit:  # refused before reading a byte of it
+                yield _too_big(source, info.st_size, limit)
+                return
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        yield ReadError(source, f"cannot read ({exc.strerror or exc})")
+        return
+    if len(data) > limit:  # the file grew after it was measured
+        yield _too_big(source, len(data), limit)
+    elif kind == "json":
+        yield from _read_json(data, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
+    else:
+        yield _read_document(data, kind, source=source, stem=path.stem, ids=ids)
+
+
+# -- one article a file: text, markdown, HTML ----------------------------------------------------------------------
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_CHARSETS = {"windows-1250": "cp1250", "cp1250": "cp1250", "iso-8859-2": "iso-8859-2", "latin2": "iso-8859-2",
+                  "iso-8859-1": "cp1252", "latin1": "cp1252", "windows-1252": "cp1252", "cp1252": "cp1252"}
+
+
+def _decode_html(data: bytes) -> str:
+    """A page's text: UTF-8, or the legacy charset the page declares."""
+    try:
+        return decode(data)[0]
+    except NotText:
+        declared = _CHARSET.search(data[:4096])
+        codec = _HTML_CHARSETS.get(declared.group(1).decode("ascii").lower()) if declared else None
+        if codec is None or b"\x00" in data:
+            raise
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            raise NotText(f"not {declared.group(1).decode('ascii')} text as the page declares") from None
+
+
+def _read_document(data: bytes, kind: str, *, source: str, stem: str, ids: _Ids) -> Article | ReadError:
+    if not data:
+        return ReadError(source, "empty file")
+    try:
+        raw = _decode_html(data) if kind == "html" else decode(data)[0]
+    except NotText as exc:
+        return ReadError(source, str(exc))
+    if not raw.strip():
+        return ReadError(source, "empty file (only whitespace)")
+    if kind == "html" or _HTML_START.match(raw):
+        return _html_article(raw, source=source, stem=stem, ids=ids)
+    text = strip_markdown(normalise(raw), headings=kind == "markdown").strip()
+    if not text:
+        return ReadError(source, "empty file (no text)")
+    title, date = head(text)
+    return Article(id=ids.claim(slugify(stem)), text=text, source=source, title=title,
+                   published=date.as_date() if date else None)
+
+
+def _html_article(html: str, *, source: str, stem: str, ids: _Ids) -> Article | ReadError:
+    page = extract(normalise(html))
+    text = page.text.strip()
+    if not text:
+        return ReadError(source, "no article text in the page")
+    title, date = head(text)
+    published = to_date(page.published) if page.published else None
+    return Article(id=ids.claim(slugify(stem)), text=text, source=source,
+                   title=clip(page.title) if page.title else title, url=page.url,
+                   published=published or (date.as_date() if date else None))
+
+
+# -- feeds: one article a record -----------------------------------------------------------------------------------
+
+_TEXT_KEYS = ("text", "content", "body", "tresc", "treść")
+_TITLE_KEYS = ("title", "headline", "tytul", "tytuł")
+_DATE_KEYS = ("date", "published", "published_at", "datepublished", "data", "issued")
+_URL_KEYS = ("url", "link", "href")
+_REGION_KEYS = ("region", "voivodeship", "wojewodztwo", "województwo")
+_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|span|a|ul|ol|li|strong|em|b|i|article|section|table)\b[^>]*>",
+                       re.IGNORECASE)
+_URL_OK = re.compile(r"https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+
+
+def _read_feed(stream: io.BufferedIOBase, kind: str, *, source: str, stem: str, ids: _Ids,
+               max_bytes: int) -> Iterator[Article | ReadError]:
+    if kind == "jsonl":
+        records = feeds.jsonl_records(stream, max_bytes=max_bytes)  # type: ignore[arg-type]
+    else:
+        records = feeds.csv_records(stream, delimiter="\t" if kind == "tsv" else None,  # type: ignore[arg-type]
+                                    max_bytes=max_bytes)
+    yield from _articles(records, kind=kind, source=source, stem=stem, ids=ids, max_bytes=max_bytes)
+
+
+def _read_json(data: bytes, *, source: str, stem: str, ids: _Ids, max_bytes: int) -> Iterator[Article | ReadError]:
+    if not data.strip():
+        yield ReadError(source, "empty file")
+        return
+    yield from _articles(feeds.json_records(data), kind="json", source=source, stem=stem, ids=ids,
+                         max_bytes=max_bytes)
+
+
+def _articles(records: Iterator[tuple[int, feeds.Record]], *, kind: str, source: str, stem: str, ids: _Ids,
+              max_bytes: int | None = None) -> Iterator[Article | ReadError]:
+    any_record = False
+    for line, record in records:
+        where = f"{source}:{line}"
+        if isinstance(record, str):
+            any_record = True
+            yield ReadError(where, f"line {line}: {record}")
+            continue
+        if kind in ("csv", "tsv") and not any_record and not any(k in record for k in _TEXT_KEYS):
+            # every CSV record has every column, so the first one tells
+            yield ReadError(source, f"no text column (one of {', '.join(_TEXT_KEYS[:3])})")
+            return
+        any_record = True
+        yield record_article(record, source=where, fallback_id=f"{stem}-{line}", ids=ids, max_bytes=max_bytes,
+                             line=line)
+    if not any_record:
+        yield ReadError(source, "empty file" if kind != "csv" else "no rows")
+
+
+def _field(record: dict[str, object], keys: tuple[str, ...]) -> tuple[str | None, object]:
+    for key in keys:
+        value = record.get(key)
+        if value is not None and value != "":
+            return key, value
+    return None, None
+
+
+def record_article(record: dict[str, object], *, source: str, fallback_id: str, ids: _Ids | None = None,
+                   max_bytes: int | None = None, line: int | None = None) -> Article | ReadError:
+    """An article from one feed record (``url``, ``title``, ``date``, ``text``, optional ``id``, ``region``)."""
+    record = {str(k).strip().lower(): v for k, v in record.items()}
+    prefix = f"line {line}: " if line is not None else ""
+    key, value = _field(record, _TEXT_KEYS)
+    if key is None:
+        return ReadError(source, f"{prefix}no text")
+    if not isinstance(value, str):
+        return ReadError(source, f"{prefix}'{key}' is not a string but {type(value).__name__}")
+    if max_bytes is not None and len(value) > max_bytes:
+        return ReadError(source, f"{prefix}text of {len(value):,} characters is over the {max_bytes:,}-byte limit "
+                                 "(ESGRAF_MAX_ARTICLE_BYTES)")
+    page_title = page_url = page_date = None
+    if _HTML_TAG.search(value):
+        page = extract(normalise(value))
+        value, page_title, page_url, page_date = page.text, page.title, page.url, page.published
+    text = strip_markdown(normalise(value)).strip()
+    if not text:
+        return ReadError(source, f"{prefix}no text")
+    first_line, head_date = head(text)
+    title = _string(record, _TITLE_KEYS) or page_title or first_line
+    url = _string(record, _URL_KEYS) or page_url
+    url = url if url and _URL_OK.match(url) else None
+    _, raw_date = _field(record, _DATE_KEYS)
+    published = to_date(raw_date) if raw_date is not None else to_date(page_date) if page_date else None
+    if published is None and raw_date is None and head_date is not None:
+        published = head_date.as_date()
+    region = _string(record, _REGION_KEYS)
+    if region and region.isdigit() and len(region) == 1:
+        region = region.zfill(2)  # voivodeship TERYT codes have two digits: "02", "26"
+    base = _string(record, ("id", "identifier", "guid"))
+    base_slug = slugify(base) if base else (_url_slug(url) if url else None) or slugify(fallback_id)
+    article_id = ids.claim(base_slug) if ids else base_slug
+    return Article(id=article_id, text=text, source=source, title=clip(normalise(title)) if title else None, url=url,
+                   published=published, region=region or None)
+
+
+def _string(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
+    _, value = _field(record, keys)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return " ".join(str(value).split()) or None
+
+
+def _url_slug(url: str) -> str | None:
+    """``https://rops.pl/aktualnosci/spotkanie-w-starachowicach.html`` -> ``spotkanie-w-starachowicach``."""
+    segment = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    segment = re.sub(r"\.(?:html?|php|aspx?|jsp)$", "", segment, flags=re.IGNORECASE)
+    slug = slugify(segment) if segment else None
+    return None if slug in (None, "x", "index") else slug
+
+
+def to_date(value: object) -> dt.date | None:
+    """A publication date from a feed or page: ISO date or timestamp, ``20.01.2017``, ``20 stycznia 2017``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        return None
+    value = value.strip()
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    if value[10:11] in ("T", " "):  # a timestamp fromisoformat does not take: "2017-01-20T10:00:00.123456789Z"
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    date = parse_date(value)
+    return date.as_date() if date else None
