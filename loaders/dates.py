@@ -94,8 +94,8 @@ _ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".spl
 
 _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _ROMAN_RE = "|".join(sorted(_ROMAN, key=len, reverse=True))
-_WEEKDAY_RE = (r"(?:w\s+|we\s+)?(?:poniedziałek|wtorek|środę|środa|czwartek|piątek|sobotę|sobota|niedzielę|niedziela)"
-               r",?\s+")
+_WEEKDAY_RE = (r"(?:we?\s+)?(?:poniedziałek|wtorek|środę|środa|czwartek|piątek|sobotę|sobota|niedzielę|"
+               r"niedziela),?\s+")
 # the year: "2017", "2017 r.", "2017r.", "2017 roku"; or relative: "br.", "b.r.", "bieżącego roku", "ub.r."
 _YEAR_RE = (r"(?:(?P<year>\d{4})(?:\s?r\.|\s+roku\b)?"
             r"|(?P<this>b\.\s?r\.|br\.|br\b|bieżącego\s+roku|bież\.\s?r\.|tego\s+roku)"
@@ -191,8 +191,8 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[int,
 
 
 # words that may stand before a date that is alone on a line: "Data opublikowania: 20 stycznia 2017", "dnia 5.04"
-_LEAD = re.compile(r"^(?:(?:data\s+(?:opublikowania|publikacji|dodania)|opublikowano|dodano|dnia|dn\.|w|we|od|z|"
-                   r"do)\s*:?\s*)*", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:data\s+(?:opublikowania|publikacji|dodania)|opublikowano|dodano|dnia|dn\.|we|w|od|ze|z|"
+                   r"do)(?!\w)\s*:?\s*)*", re.IGNORECASE)
 _TAIL = re.compile(r"[\s.,;:)\]]*$")
 
 
