@@ -118,6 +118,7 @@ def _expand(folder: Path) -> tuple[list[Path], list[ReadError]]:
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
         files.extend(Path(root, n) for n in sorted(names)
                      if not _hidden(n) and Path(n).suffix.lower() in SUFFIXES)
+    files.sort(key=lambda p: p.relative_to(folder).parts)  # name order across folders: a/x.txt before b.txt
     return files, errors
 
 
@@ -158,17 +159,21 @@ def _read_file(path: Path, *, ids: _Ids, max_bytes: int) -> Iterator[Article | R
     if not stat.S_ISREG(info.st_mode):
         yield ReadError(source, "not a regular file")
         return
+    suffix = path.suffix.lower()
     try:
+        if suffix in SUFFIXES:
+            kind = _kind(suffix, b"")
+        else:  # a file named on the command line without a known suffix: its first bytes tell
+            with path.open("rb") as stream:
+                kind = _kind(suffix, stream.read(512))
+        limit = MAX_DOCUMENT_BYTES if kind == "json" else max_bytes
+        if kind not in ("jsonl", "csv", "tsv") and info.st_size > limit:
+            yield _too_big(source, info.st_size, limit)  # refused before it is opened
+            return
         with path.open("rb") as stream:
-            kind = _kind(path.suffix.lower(), stream.read(512))
-            stream.seek(0)
             if kind in ("jsonl", "csv", "tsv"):
                 # feeds are read a line at a time, so their size is limited per article, not per file
                 yield from _read_feed(stream, kind, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
-                return
-            limit = MAX_DOCUMENT_BYTES if kind == "json" else max_bytes
-            if info.st_size > limit:  # refused before reading a byte of it
-                yield _too_big(source, info.st_size, limit)
                 return
             data = stream.read(limit + 1)
     except OSError as exc:

@@ -51,10 +51,10 @@ def decode(data: bytes) -> tuple[str, str]:
 
     Raises :class:`NotText` for binary data and for text in an encoding that cannot be told reliably.
     """
-    if data.startswith(_MAGIC) or b"\x00" in data:
-        raise NotText("not UTF-8 text (binary?)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise NotText("UTF-16 text; save it as UTF-8")
+    if data.startswith(_MAGIC) or b"\x00" in data:
+        raise NotText("not UTF-8 text (binary?)")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
