@@ -116,7 +116,7 @@ def betweenness(G: nx.Graph) -> tuple[dict[object, float], bool]:
     n = G.number_of_nodes()
     if n <= EXACT_BETWEENNESS_MAX:
         return nx.betweenness_centrality(G, normalized=True), True
-    return nx.betweenness_centrality(G, k=BETWEENNESS_SAMPLE, normalized=True, seed=SEED), False
+    return nx.betweenness_centrality(G, k=min(BETWEENNESS_SAMPLE, n), normalized=True, seed=SEED), False
 
 
 def communities(G: nx.Graph) -> dict[object, int]:

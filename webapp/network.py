@@ -1,0 +1,255 @@
+"""Cooperation maps: the ``/network`` page, its JSON data, downloads, and ego networks for entity pages.
+
+The filter lives in the query string, so a view can be shared as a link. The page holds no data and no inline
+script: ``static/network/network.js`` fetches ``/network/data.json`` with the same query string and draws the
+laid-out network with the vendored vis-network (physics off; positions come from the server).
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from types import SimpleNamespace
+from urllib.parse import urlencode
+
+import networkx as nx
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+from jinja2 import TemplateNotFound
+
+from graph import network_export as nxp
+from graph.iri import Minter
+from graph.metrics import ROLES, add_metrics
+from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network
+from graph.vocab import sparql_prefixes
+
+bp = Blueprint("network", __name__, url_prefix="/network")
+
+#: downloads: name -> (media type, file suffix)
+DOWNLOADS = {
+    "graphml": ("application/graphml+xml", "graphml"),
+    "gexf": ("application/gexf+xml", "gexf"),
+    "nodes.csv": ("text/csv; charset=utf-8", "nodes.csv"),
+    "edges.csv": ("text/csv; charset=utf-8", "edges.csv"),
+    "svg": ("image/svg+xml", "svg"),
+    "json": ("application/json", "json"),
+}
+SIZE_BY = ("degree", "betweenness", "weighted_degree")
+CACHE_SIZE = 8
+
+STRINGS = {
+    "pl": {"title": "Mapa współpracy", "area": "Obszar", "all": "cała Polska", "whole": "całe województwo",
+           "from": "Od", "to": "Do", "sectors": "Sektory", "kinds": "Rodzaje powiązań", "min_weight": "Min. waga",
+           "people": "Pokaż osoby", "size_by": "Wielkość węzła", "show": "Pokaż", "reset": "Wyczyść",
+           "download": "Pobierz", "metrics": "Miary węzłów", "mixing": "Współpraca międzysektorowa",
+           "loading": "Wczytywanie mapy…", "ego": "Sieć współpracy", "help":
+           "Kliknij węzeł, aby otworzyć stronę podmiotu. Linie przerywane łączą różne sektory.",
+           "public": "publiczny", "social": "ekonomia społeczna", "business": "biznes",
+           "event": "spotkanie", "agreement": "porozumienie", "project": "projekt", "partnership": "partnerstwo",
+           "unit": "jednostka", "founder": "założyciel", "member": "członek (osoba)",
+           "nodes": "węzły", "edges": "powiązania", "degree": "stopień", "betweenness": "pośrednictwo", "weighted_degree": "stopień ważony"},
+    "en": {"title": "Cooperation map", "area": "Area", "all": "all of Poland", "whole": "whole voivodeship",
+           "from": "From", "to": "To", "sectors": "Sectors", "kinds": "Tie kinds", "min_weight": "Min. weight",
+           "people": "Show people", "size_by": "Node size", "show": "Show", "reset": "Clear",
+           "download": "Download", "metrics": "Node metrics", "mixing": "Cross-sector cooperation",
+           "loading": "Loading the map…", "ego": "Cooperation network", "help":
+           "Click a node to open its page. Dashed lines join different sectors.",
+           "public": "public", "social": "social economy", "business": "business",
+           "event": "meeting", "agreement": "agreement", "project": "project", "partnership": "partnership",
+           "unit": "unit", "founder": "founder", "member": "member (person)",
+           "nodes": "nodes", "edges": "edges", "degree": "degree", "betweenness": "betweenness", "weighted_degree": "weighted degree"},
+}
+
+
+class _Cache:
+    """A small LRU of computed networks, keyed by filter and the store's size (so a load invalidates it)."""
+
+    def __init__(self, size: int = CACHE_SIZE):
+        self.size = size
+        self.items: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, make: Callable[[], object]) -> object:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = make()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
+def _ctx() -> SimpleNamespace:
+    return current_app.extensions["esgraf"]
+
+
+def _error(status: int, message: str) -> Exception:
+    try:
+        from webapp.errors import WebError
+
+        return WebError(status, message)
+    except ImportError:  # pragma: no cover - the app's error type ships with the app
+        from werkzeug.exceptions import HTTPException
+
+        exc = HTTPException(message)
+        exc.code = status
+        return exc
+
+
+def _lang() -> str:
+    try:
+        from webapp.i18n import current_lang
+
+        return current_lang()
+    except (ImportError, RuntimeError):
+        return "pl"
+
+
+def _filter() -> NetworkFilter:
+    try:
+        return NetworkFilter.from_query_args(request.args)
+    except ValueError as exc:
+        raise _error(400, str(exc)) from None
+
+
+def _size_by() -> str:
+    size = request.args.get("size", "degree")
+    return size if size in SIZE_BY else "degree"
+
+
+def _mint() -> Minter:
+    ctx = _ctx()
+    return getattr(ctx, "mint", None) or Minter(ctx.settings.base_iri)
+
+
+def url_of_entity(iri: str) -> str | None:
+    """The path of an entity's page on this app, or None for an IRI outside the base."""
+    local = _mint().local(str(iri))
+    return f"{request.script_root}/{local}" if local else None
+
+
+def computed(flt: NetworkFilter, focus: str | None = None) -> tuple[nx.Graph, dict, dict]:
+    """The filtered network with its metrics and layout, cached per filter until the store changes."""
+    ctx = _ctx()
+    cache = current_app.extensions.setdefault("esgraf_network_cache", _Cache())
+    stamp = ctx.store.count()
+
+    def make() -> tuple[nx.Graph, dict, dict]:
+        G = build_network(ctx.store, flt, focus=focus)
+        if focus and focus in G:  # ego network: the actor and its direct partners only
+            G = nx.ego_graph(G, focus, radius=1)
+        summary = add_metrics(G)
+        return G, summary, nxp.layout(G)
+
+    return cache.get((flt.key(), focus, stamp), make)  # type: ignore[return-value]
+
+
+def _areas() -> tuple[list[dict], dict[str, str]]:
+    """Voivodeships with their counties from the TERYT graph, for the area menu."""
+    rows = _ctx().store.select(sparql_prefixes(["esg", "rdfs", "skos"]) + """
+SELECT DISTINCT ?code ?label ?type WHERE {
+  GRAPH ?g { ?t a ?type ; esg:terytCode ?code ; rdfs:label ?label }
+  VALUES ?type { esg:Voivodeship esg:County }
+}""")
+    voiv: dict[str, dict] = {}
+    names: dict[str, str] = {}
+    for r in sorted(rows, key=lambda r: str(r["code"])):
+        code, label = str(r["code"]), str(r["label"])
+        names.setdefault(code, label)
+        if str(r["type"]).endswith("Voivodeship"):
+            voiv.setdefault(code, {"code": code, "label": label, "counties": []})
+    for code, label in sorted(names.items()):
+        if len(code) == 4:
+            voiv.setdefault(code[:2], {"code": code[:2], "label": code[:2], "counties": []})
+            if all(c["code"] != code for c in voiv[code[:2]]["counties"]):
+                voiv[code[:2]]["counties"].append({"code": code, "label": label})
+    return sorted(voiv.values(), key=lambda v: v["code"]), names
+
+
+def _layout_template() -> str:
+    """The site's base template when the app has one, else a minimal page of our own."""
+    try:
+        current_app.jinja_env.get_template("base.html")
+        return "base.html"
+    except TemplateNotFound:
+        return "network_layout.html"
+
+
+@bp.get("/")
+def page() -> str:
+    flt = _filter()
+    areas, names = _areas()
+    query = urlencode(flt.to_query_args(), doseq=True)
+    size = _size_by()
+    data_query = "&".join(q for q in (query, f"size={size}" if size != "degree" else "") if q)
+    return render_template(
+        "network.html", layout=_layout_template(), flt=flt, areas=areas, area_name=names.get(flt.area or "", ""),
+        sectors=SECTORS, tie_kinds=TIE_KINDS, size_by=SIZE_BY, size=size, roles=ROLES,
+        s=STRINGS[_lang() if _lang() in STRINGS else "pl"],
+        data_url=url_for("network.data") + (f"?{data_query}" if data_query else ""),
+        downloads={name: url_for("network.download", fmt=name) + (f"?{query}" if query else "")
+                   for name in DOWNLOADS})
+
+
+@bp.get("/data.json")
+def data() -> Response:
+    flt = _filter()
+    G, summary, pos = computed(flt)
+    payload = nxp.vis_data(G, pos, url_of_entity, size_by=_size_by())
+    payload.update(summary=summary, filter=flt.to_query_args())
+    return jsonify(payload)
+
+
+@bp.get("/download/<fmt>")
+def download(fmt: str) -> Response:
+    if fmt not in DOWNLOADS:
+        raise _error(404, f"no download format {fmt!r}; choose from {', '.join(DOWNLOADS)}")
+    flt = _filter()
+    G, summary, pos = computed(flt)
+    media, suffix = DOWNLOADS[fmt]
+    body: str | bytes
+    if fmt == "graphml":
+        body = nxp.to_graphml(G)
+    elif fmt == "gexf":
+        body = nxp.to_gexf(G, pos)
+    elif fmt == "nodes.csv":
+        body = nxp.nodes_csv(G)
+    elif fmt == "edges.csv":
+        body = nxp.edges_csv(G)
+    elif fmt == "svg":
+        body = nxp.to_svg(G, pos)
+    else:
+        body = nxp.to_json(G, summary, pos, url_of_entity)
+    name = "esgraf-network" + "".join(f"-{v}" for v in (flt.area,) if v)
+    resp = Response(body, mimetype=media.split(";")[0])
+    resp.headers["Content-Type"] = media
+    resp.headers["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
+    return resp
+
+
+def _wants_json() -> bool:
+    if request.args.get("format") == "json":
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+@bp.get("/ego/<path:iri_path>")
+def ego(iri_path: str) -> Response | str:
+    """The actor's direct partners and the ties among them: JSON for entity pages, or a small HTML page."""
+    iri = _mint().base + iri_path.lstrip("/")
+    flt = _filter()
+    if _wants_json():
+        G, summary, pos = computed(flt, focus=iri)
+        if iri not in G:
+            G, pos = nx.Graph(), {}
+        payload = nxp.vis_data(G, pos, url_of_entity, size_by=_size_by())
+        payload.update(summary={k: v for k, v in summary.items() if k != "mixing"} if len(G) else {},
+                       focus=iri)
+        return jsonify(payload)
+    query = urlencode(flt.to_query_args() | {"format": "json"}, doseq=True)
+    return render_template("network_ego.html", layout=_layout_template(), iri=iri,
+                           s=STRINGS[_lang() if _lang() in STRINGS else "pl"], entity_url=url_of_entity(iri),
+                           data_url=url_for("network.ego", iri_path=iri_path) + f"?{query}")
