@@ -148,10 +148,16 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-@functools.lru_cache(maxsize=4)
 def load_register(data_dir: Path | str = DATA_DIR) -> Register:
-    """Read ``<data_dir>/teryt/{voivodeships,counties,gminas}.csv`` (cached per folder)."""
-    folder = Path(data_dir) / "teryt"
+    """Read ``<data_dir>/teryt/{voivodeships,counties,gminas}.csv``, cached until a file changes."""
+    files = register_files(data_dir)
+    stamp = tuple((f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    return _load(Path(data_dir).resolve(), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(data_dir: Path, stamp: tuple) -> Register:
+    folder = data_dir / "teryt"
     voivodeships = {r["teryt"]: Voivodeship(r["teryt"], r["name"], r["iso_3166_2"], r["wikidata_qid"] or None)
                     for r in _rows(folder / "voivodeships.csv")}
     counties = {r["teryt"]: County(r["teryt"], r["name"], r["kind"], r["seat"], r["voivodeship_teryt"],
