@@ -1,0 +1,136 @@
+"""The /network pages: the filter form, the JSON the map draws, downloads and ego networks."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import networkx as nx
+import pytest
+from flask.testing import FlaskClient
+
+from tests.graph.network_fixtures import iri
+from tests.webapp.network_app import make_app, network_store
+
+KOOWES, FIRMA, COOP = iri("organization/koowes"), iri("organization/firma"), iri("organization/coop")
+
+
+@pytest.fixture(scope="module")
+def client() -> FlaskClient:
+    return make_app(network_store()).test_client()
+
+
+def test_page_has_the_form_and_no_inline_script(client: FlaskClient) -> None:
+    r = client.get("/network/?area=2611&sector=public&sector=social&people=1&size=betweenness")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert re.search(r'<form[^>]*method="get"', html)
+    assert re.search(r'<option value="2611"\s+selected>powiat starachowicki \(2611\)</option>', html)
+    assert re.search(r'<option value="26"\s*>województwo świętokrzyskie', html)
+    assert re.search(r'name="sector" value="public"\s+checked', html)
+    assert re.search(r'name="sector" value="business"\s+>', html)
+    # every script is a file of this site: the Content-Security-Policy allows no inline script
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    assert scripts and all('src="/static/' in attrs and not body.strip() for attrs, body in scripts)
+    assert "vendor/vis-network/vis-network.min.js" in html and "//cdn" not in html.lower()
+    src = re.search(r'id="network-map"[^>]*data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
+    url = urlsplit(src)
+    assert url.path == "/network/data.json"
+    assert parse_qs(url.query) == {"area": ["2611"], "sector": ["public", "social"], "people": ["1"],
+                                   "size": ["betweenness"]}
+    graphml = re.search(r'href="([^"]+)"[^>]*>GraphML<', html).group(1).replace("&amp;", "&")
+    assert graphml.startswith("/network/download/graphml?area=2611")
+
+
+def test_data_json(client: FlaskClient) -> None:
+    data = client.get("/network/data.json").get_json()
+    assert len(data["nodes"]) == 5 and len(data["edges"]) == 7
+    node = next(n for n in data["nodes"] if n["iri"] == KOOWES)
+    assert node["url"] == "/organization/koowes"
+    assert node["label"] == "Konsorcjum Ośrodków Wsparcia Ekonomii Społecznej <b>KOOWES</b>"  # text, not markup
+    assert (node["sector"], node["county"], node["degree"], node["brokerage_total"]) == ("social", "2611", 4, 3)
+    assert isinstance(node["x"], float) and isinstance(node["y"], float)
+    mixing = data["summary"]["mixing"]
+    assert (mixing["internal"], mixing["external"]) == (2, 5)
+    assert {item["key"] for item in data["legend"]} >= {"public", "social", "business"}
+    edge = next(e for e in data["edges"] if {e["from"], e["to"]} == {
+        next(n["id"] for n in data["nodes"] if n["iri"] == iri(f"organization/{k}")) for k in ("rops", "starostwo")})
+    assert (edge["weight"], edge["dashes"], [c["kind"] for c in edge["contexts"]]) == (2, False, ["event", "agreement"])
+
+
+@pytest.mark.parametrize("query, nodes, edges", [
+    ("people=1", 6, 8),
+    ("sector=public", 2, 1),
+    ("kind=project", 3, 3),
+    ("min_weight=2", 2, 1),
+    ("area=2604", 0, 0),
+    ("from=2019-01-01", 4, 4),
+])
+def test_data_json_follows_the_filter(client: FlaskClient, query: str, nodes: int, edges: int) -> None:
+    data = client.get(f"/network/data.json?{query}").get_json()
+    assert (len(data["nodes"]), len(data["edges"])) == (nodes, edges)
+
+
+@pytest.mark.parametrize("query", ["area=99x", "sector=church", "min_weight=0", "from=someday"])
+def test_bad_filter_is_a_400_with_the_json_error_shape(client: FlaskClient, query: str) -> None:
+    r = client.get(f"/network/data.json?{query}", headers={"Accept": "application/json"})
+    assert r.status_code == 400
+    body = r.get_json()
+    assert body["error"]["status"] == 400 and body["error"]["message"]
+
+
+@pytest.mark.parametrize("fmt, media", [
+    ("graphml", "application/graphml+xml"),
+    ("gexf", "application/gexf+xml"),
+    ("nodes.csv", "text/csv"),
+    ("edges.csv", "text/csv"),
+    ("svg", "image/svg+xml"),
+    ("json", "application/json"),
+])
+def test_downloads(client: FlaskClient, fmt: str, media: str) -> None:
+    r = client.get(f"/network/download/{fmt}?area=2611&kind=project")
+    assert r.status_code == 200
+    assert r.mimetype == media
+    assert r.headers["Content-Disposition"] == f'attachment; filename="esgraf-network-2611.{fmt}"'
+    body = r.get_data()
+    if fmt == "graphml":
+        G = nx.read_graphml(io.BytesIO(body))
+        assert set(G) == {KOOWES, FIRMA, COOP}
+    elif fmt == "gexf":
+        assert len(nx.read_gexf(io.BytesIO(body))) == 3
+    elif fmt == "nodes.csv":
+        assert {r["iri"] for r in csv.DictReader(io.StringIO(body.decode()))} == {KOOWES, FIRMA, COOP}
+    elif fmt == "edges.csv":
+        assert len(list(csv.DictReader(io.StringIO(body.decode())))) == 3
+    elif fmt == "svg":
+        assert body.count(b"<circle ") == 3 + 4  # nodes and the legend's four swatches
+    else:
+        assert len(r.get_json()["nodes"]) == 3
+
+
+def test_unknown_download_is_404(client: FlaskClient) -> None:
+    assert client.get("/network/download/pdf", headers={"Accept": "application/json"}).status_code == 404
+
+
+def test_ego_json(client: FlaskClient) -> None:
+    r = client.get("/network/ego/organization/firma", headers={"Accept": "application/json"})
+    assert r.status_code == 200
+    data = r.get_json()
+    assert data["focus"] == FIRMA
+    assert {n["iri"] for n in data["nodes"]} == {FIRMA, KOOWES, COOP}
+    assert len(data["edges"]) == 3
+
+
+def test_ego_of_something_that_is_not_an_actor_is_empty(client: FlaskClient) -> None:
+    data = client.get("/network/ego/county/2611?format=json").get_json()
+    assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_ego_html_embeds_the_json(client: FlaskClient) -> None:
+    r = client.get("/network/ego/organization/firma", headers={"Accept": "text/html"})
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    src = re.search(r'id="entity-network"[^>]*data-src="([^"]+)"', html).group(1)
+    assert src == "/network/ego/organization/firma?format=json"
+    assert "network/embed.js" in html
