@@ -100,8 +100,6 @@ class SparqlStore(Store):
     backend = "sparql"
     #: quads per INSERT DATA request when loading a file without the Graph Store Protocol
     insert_batch = 5000
-    #: bytes per read when streaming a file to the Graph Store
-    chunk_size = 1 << 16
 
     def __init__(self, query_url: str, update_url: str | None = None, gsp_url: str | None = None,
                  user: str | None = None, password: str | None = None, timeout: float = 60.0,
@@ -173,8 +171,9 @@ class SparqlStore(Store):
             w.setReturnFormat(JSON if form in (SELECT, ASK) else TURTLE)
             if form == CONSTRUCT:
                 w.addCustomHttpHeader("Accept", RDF_ACCEPT)
-            if self.user is not None:
-                w.setCredentials(self.user, self.password or "")
+            # our own header rather than setCredentials, which sends nothing when the password is empty
+            for name, value in self._auth_header().items():
+                w.addCustomHttpHeader(name, value)
             w.setQuery(text)
             return w.query().response
 

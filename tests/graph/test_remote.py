@@ -136,6 +136,12 @@ def test_basic_auth_goes_with_every_request(recorder: Recorder, tmp_path: Path) 
     assert [r.headers.get("Authorization") for r in recorder.seen] == [expected] * 3
 
 
+def test_basic_auth_with_an_empty_password(recorder: Recorder) -> None:
+    recorder.answers = [(200, "application/sparql-results+json", '{"head": {}, "boolean": true}')]
+    assert recorder.store(user="czytelnik", password="").ask("ASK {}") is True
+    assert recorder.seen[0].headers["Authorization"] == "Basic " + base64.b64encode(b"czytelnik:").decode()
+
+
 def test_load_file_streams_to_the_graph_store(recorder: Recorder, tmp_path: Path) -> None:
     path = tmp_path / "g.ttl"
     path.write_text(f"<{ROPS}> <{NAME}> \"ROPS\"@pl .\n", encoding="utf-8")
