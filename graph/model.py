@@ -69,6 +69,7 @@ class Entity:
     date_partial: str | None = None  # "--05-17" when the year is not known
     sentences: set[int] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # character offsets in the article text
+    reference: bool = False  # not named in the article, only linked to (a county a starosta governs)
 
 
 @dataclass
