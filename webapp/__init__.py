@@ -1,0 +1,96 @@
+"""The esgraf web app: a SPARQL endpoint and editor, linked-data pages, search, downloads and cooperation maps.
+
+Build it with :func:`create_app`; the store is passed in (or opened from the settings), never a module
+global. Each feature is a blueprint: ``sparql``, ``entities``, ``downloads`` and, when installed,
+``network``.
+"""
+from __future__ import annotations
+
+import importlib.util
+import logging
+from urllib.parse import urlencode
+
+from flask import Flask, Response, request
+
+from esgraf.settings import Settings
+from graph.iri import Minter
+from graph.lookup import local_name
+from graph.store import Store
+from webapp import errors, i18n
+from webapp.negotiation import ALTERNATES, SUFFIX_OF, media_type
+from webapp.runner import QueryRunner
+from webapp.search import LabelIndex
+from webapp.state import AppState
+
+log = logging.getLogger(__name__)
+
+#: scripts only from our own files; styles also inline because the query editor sets style attributes
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+       "frame-ancestors 'none'; form-action 'self'")
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> Flask:
+    """The app for ``store`` (opened from ``settings`` when not given)."""
+    settings = settings or Settings.from_env()
+    if store is None:
+        from esgraf.stores import open_store
+
+        store = open_store(settings)
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    runner = QueryRunner(store, settings.query_timeout, settings.max_rows)
+    search = LabelIndex(Minter(settings.base_iri).base)
+    search.refresh(store)
+    runner.on_write(lambda: search.refresh(store))
+    app.extensions["esgraf"] = AppState(settings, store, Minter(settings.base_iri), runner, search)
+
+    from webapp import downloads, entities, sparql
+
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(entities.bp)
+    app.register_blueprint(downloads.bp)
+    has_network = importlib.util.find_spec("webapp.network") is not None
+    if has_network:
+        from webapp import network
+
+        app.register_blueprint(network.bp)
+    errors.register(app)
+    _register_templates(app, has_network)
+    app.after_request(_headers)
+    return app
+
+
+def _register_templates(app: Flask, has_network: bool) -> None:
+    from webapp.links import local_path
+
+    app.jinja_env.filters["local"] = local_path
+    app.jinja_env.filters["localname"] = local_name
+    alternates = [(SUFFIX_OF[f], media_type(f)) for f in ALTERNATES]
+
+    @app.context_processor
+    def _context() -> dict:
+        lang = i18n.current_lang()
+        other = "en" if lang == "pl" else "pl"
+        args = {k: v for k, v in request.args.items() if k != "lang"}
+        args["lang"] = other
+        return {"t": i18n.t, "lang": lang, "other_lang": other, "relation": i18n.relation_label,
+                "lang_url": f"{request.path}?{urlencode(args)}", "has_network": has_network,
+                "alternates": alternates}
+
+
+def _headers(resp: Response) -> Response:
+    resp.headers.setdefault("Content-Security-Policy", CSP)
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    resp.headers["Referrer-Policy"] = "same-origin"
+    resp.headers.setdefault("X-Frame-Options", "DENY")
+    lang = request.args.get("lang")
+    if lang in i18n.LANGS and request.cookies.get(i18n.COOKIE) != lang:
+        resp.set_cookie(i18n.COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return resp
+
+
+__all__ = ["create_app"]

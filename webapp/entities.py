@@ -1,0 +1,101 @@
+"""Linked-data pages: every IRI esgraf mints under its base answers at the same path here, as HTML for a
+browser and as Turtle, JSON-LD, N-Triples or RDF/XML by ``Accept`` or by suffix (``/person/x.ttl``); plus
+the home page, search, the list of counties and the SPARQL query page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+
+from graph import lookup
+from graph.vocab import PREFIXES
+from webapp.errors import WebError
+from webapp.links import local_path
+from webapp.negotiation import SUFFIXES, alternate_links, page_format, rdf_response
+from webapp.state import state
+
+bp = Blueprint("entities", __name__)
+
+#: the first path segments of entity IRIs (see graph.iri)
+KINDS = ("person", "organization", "county", "gmina", "voivodeship", "event", "agreement", "project",
+         "partnership", "programme", "concept", "article", "membership")
+
+
+@bp.route("/")
+def home() -> str:
+    st = state()
+    return render_template("home.html", counts=lookup.counts(st.store), counties=lookup.counties(st.store)[:12])
+
+
+@bp.route("/search")
+def search() -> Response | str:
+    q = request.args.get("q", "").strip()[:200]
+    hits = state().search.search(q) if q else []
+    if request.args.get("format") == "json" or (request.accept_mimetypes.best == "application/json"):
+        return jsonify({"query": q, "results": [{"iri": h.iri, "label": h.label, "matched": h.matched,
+                                                 "url": local_path(h.iri)} for h in hits]})
+    # one clear answer: go straight to it
+    if len(hits) == 1 and hits[0].exact or (len(hits) > 1 and hits[0].exact and not hits[1].exact
+                                            and hits[0].score > hits[1].score):
+        return redirect(local_path(hits[0].iri))
+    return render_template("search.html", q=q, hits=hits)
+
+
+@bp.route("/counties")
+def counties() -> str:
+    return render_template("counties.html", counties=lookup.counties(state().store))
+
+
+@bp.route("/query")
+def query_page() -> str:
+    return render_template("query.html")
+
+
+@bp.route("/query/config.json")
+def query_config() -> Response:
+    """The editor's prefixes and example tabs, read from data/queries/*.rq at each request."""
+    folder = Path(state().settings.data_dir) / "queries"
+    tabs = []
+    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        first = text.lstrip().splitlines()[0] if text.strip() else ""
+        name = first.split("title:", 1)[1].strip() if first.startswith("#") and "title:" in first else path.stem
+        tabs.append({"name": name, "query": text})
+    return jsonify({"endpoint": url_for("sparql.endpoint"), "prefixes": PREFIXES, "tabs": tabs,
+                    "rowLimit": state().settings.max_rows})
+
+
+@bp.route("/<any(" + ",".join(KINDS) + "):kind>/<path:rest>")
+def resource(kind: str, rest: str) -> Response | str:
+    st = state()
+    fmt = None
+    stem, dot, suffix = rest.rpartition(".")
+    if dot and suffix in SUFFIXES and "/" not in suffix:
+        rest, fmt = stem, SUFFIXES[suffix]
+    iri = st.mint.base + f"{kind}/{rest}"
+    if fmt is None:
+        fmt = page_format()
+        if fmt is None:
+            raise WebError(406, "this page is available as HTML, Turtle, JSON-LD, N-Triples and RDF/XML")
+    page_url = url_for("entities.resource", kind=kind, rest=rest, _external=True)
+    if fmt != "html":
+        graph = lookup.describe(st.store, iri)
+        if len(graph) == 0:
+            raise WebError(404, f"nothing is known about <{iri}>")
+        resp = rdf_response(graph, fmt)
+    elif kind == "article" and "/" not in rest:
+        art = lookup.article(st.store, iri, st.mint.article_graph(rest))
+        if art is None:
+            raise WebError(404, f"no article <{iri}>")
+        resp = Response(render_template("article.html", art=art, iri=iri))
+    else:
+        ent = lookup.entity(st.store, iri)
+        if ent is None:
+            raise WebError(404, f"nothing is known about <{iri}>")
+        overview = lookup.county(st.store, iri) if kind == "county" else None
+        resp = Response(render_template("entity.html", ent=ent, iri=iri, kind=kind, overview=overview,
+                                        network_src=f"/network/ego/{kind}/{rest}"))
+    resp.headers["Link"] = alternate_links(page_url)
+    resp.headers["Vary"] = "Accept"
+    return resp
