@@ -1,0 +1,164 @@
+"""``esgraf network``: write the cooperation network of a county, a voivodeship or the whole store to a file.
+
+Formats: GraphML and GEXF (for Gephi), CSV (two files: ``NAME-nodes.csv`` and ``NAME-edges.csv``), JSON (what
+the web map draws), SVG (a picture of the layout) and HTML (one self-contained page with the interactive map,
+vis-network included, that opens from disk without a server).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from esgraf.cli import UserError, settings_of
+from esgraf.stores import open_store
+from graph import network_export as nxp
+from graph.iri import Minter
+from graph.metrics import add_metrics
+from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network
+from graph.store import StoreError
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("graphml", "gexf", "csv", "json", "svg", "html")
+STATIC = Path(__file__).resolve().parents[2] / "webapp" / "static"
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--{name}: not a date (YYYY-MM-DD): {value}") from None
+
+
+def csv_paths(output: str) -> tuple[Path, Path]:
+    """``out/starachowicki.csv`` or ``out/starachowicki`` -> ``out/starachowicki-nodes.csv``, ``…-edges.csv``."""
+    base = Path(output)
+    stem = base.name[:-4] if base.name.endswith(".csv") else base.name
+    return base.with_name(f"{stem}-nodes.csv"), base.with_name(f"{stem}-edges.csv")
+
+
+def standalone_html(data: str, title: str) -> str:
+    """One HTML file with vis-network, the drawing script and the data inlined."""
+    from html import escape
+
+    vis_js = (STATIC / "vendor" / "vis-network" / "vis-network.min.js").read_text(encoding="utf-8")
+    vis_css = (STATIC / "vendor" / "vis-network" / "vis-network.min.css").read_text(encoding="utf-8")
+    own_css = (STATIC / "network" / "network.css").read_text(encoding="utf-8")
+    embed_js = (STATIC / "network" / "embed.js").read_text(encoding="utf-8")
+    safe = data.replace("</", "<\\/")  # a name containing "</script>" must not end the data block
+    return f"""<!doctype html>
+<html lang="pl">
+<head><meta charset="utf-8"><title>{escape(title)}</title>
+<style>{vis_css}</style><style>{own_css} .network-map {{ height: 92vh; }}</style></head>
+<body>
+<h1>{escape(title)}</h1>
+<div id="network-map" class="network-map"></div>
+<script type="application/json" id="network-data">{safe}</script>
+<script>{vis_js}</script>
+<script>{embed_js}</script>
+<script>
+window.esgrafNetwork.draw(document.getElementById("network-map"),
+  JSON.parse(document.getElementById("network-data").textContent));
+</script>
+</body>
+</html>
+"""
+
+
+@click.command("network")
+@click.option("--county", help="TERYT code of a county (4 digits), e.g. 2611.")
+@click.option("--voivodeship", help="TERYT code of a voivodeship (2 digits), e.g. 26.")
+@click.option("--from", "date_from", help="Only events and agreements from this date (YYYY-MM-DD).")
+@click.option("--to", "date_to", help="Only events and agreements up to this date (YYYY-MM-DD).")
+@click.option("--sector", "sectors", multiple=True, type=click.Choice(SECTORS),
+              help="Only organisations of this sector (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(TIE_KINDS), help="Only ties of this kind "
+              "(repeatable).")
+@click.option("--people", is_flag=True, help="Add people, tied to the organisations they belong to.")
+@click.option("--min-weight", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Only ties backed by at least this many shared contexts.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="graphml", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File to write ('-': standard output). For csv: NAME gives NAME-nodes.csv and NAME-edges.csv.")
+@click.pass_context
+def command(ctx: click.Context, county: str | None, voivodeship: str | None, date_from: str | None,
+            date_to: str | None, sectors: tuple[str, ...], kinds: tuple[str, ...], people: bool, min_weight: int,
+            fmt: str, output: str) -> None:
+    """Write the cooperation network (organisations tied by shared meetings, agreements, projects,
+    partnerships, units and founders) with its metrics, for Gephi, a spreadsheet or a browser."""
+    if county and voivodeship:
+        raise UserError("give --county or --voivodeship, not both")
+    if fmt == "csv" and output == "-":
+        raise UserError("csv writes two files: give -o NAME (NAME-nodes.csv and NAME-edges.csv)")
+    try:
+        flt = NetworkFilter(area=county or voivodeship, date_from=_date(date_from, "from"),
+                            date_to=_date(date_to, "to"), sectors=sectors, kinds=kinds, min_weight=min_weight,
+                            people=people)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    settings = settings_of(ctx)
+    try:
+        store = open_store(settings, read_only=True)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        G = build_network(store, flt)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        try:
+            store.close()
+        except RuntimeError:  # pyoxigraph refuses to flush a read-only store; there is nothing to flush
+            pass
+    summary = add_metrics(G)
+    mix = summary["mixing"]
+    log.info("%d organisations%s, %d ties; %s of ties cross sectors (E-I %s)", summary["nodes"],
+             " and people" if people else "", summary["edges"],
+             f"{mix['cross_share']:.0%}" if mix["cross_share"] is not None else "none",
+             f"{mix['ei']:+.2f}" if mix["ei"] is not None else "n/a")
+    pos = nxp.layout(G)
+    mint = Minter(settings.base_iri)
+
+    def url_of(iri: str) -> str | None:
+        return iri if mint.local(iri) else None  # a file has no app: link to the IRI itself
+
+    if fmt == "csv":
+        nodes_path, edges_path = csv_paths(output)
+        try:
+            nodes_path.write_text(nxp.nodes_csv(G), encoding="utf-8")
+            edges_path.write_text(nxp.edges_csv(G), encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot write {exc.filename}: {exc.strerror}") from None
+        log.info("wrote %s and %s", nodes_path, edges_path)
+        return
+    body: str | bytes
+    if fmt == "graphml":
+        body = nxp.to_graphml(G)
+    elif fmt == "gexf":
+        body = nxp.to_gexf(G, pos)
+    elif fmt == "svg":
+        body = nxp.to_svg(G, pos)
+    elif fmt == "json":
+        body = nxp.to_json(G, summary, pos, url_of)
+    else:
+        title = "esgraf: " + (f"TERYT {flt.area}" if flt.area else "cooperation network")
+        body = standalone_html(nxp.to_json(G, summary, pos, url_of), title)
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from None
+    log.info("wrote %s", output)
+
+
+__all__ = ["command", "csv_paths", "standalone_html", "FORMATS"]
