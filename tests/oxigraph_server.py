@@ -78,7 +78,8 @@ class OxigraphServer:
             proc = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.PIPE, text=True)
             threading.Thread(target=self._drain, args=(proc, ready), daemon=True).start()
-            if ready.wait(wait) and proc.poll() is None:
+            # ready is also set when stderr ends, so look for the line itself
+            if ready.wait(wait) and any(READY_LINE in line for line in self._log):
                 self.process = proc
                 return self
             proc.kill()
