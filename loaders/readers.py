@@ -214,7 +214,12 @@ def _read_document(data: bytes, kind: str, *, source: str, stem: str, ids: _Ids)
     if not data:
         return ReadError(source, "empty file")
     try:
-        raw = _decode_html(data) if kind == "html" else decode(data)[0]
+        if kind == "html":
+            raw = _decode_html(data)
+        else:
+            raw, encoding = decode(data)
+            if encoding != "utf-8":
+                log.info("%s: read as %s text", source, encoding)
     except NotText as exc:
         return ReadError(source, str(exc))
     if not raw.strip():

@@ -127,7 +127,8 @@ NOT_IN_TEXT = ["Skrypt", "color", "Portal ROPS", "Strona główna", "Start", "Me
 def test_html_article(tmp_path: Path) -> None:
     [article], errors = read(write(tmp_path / "spotkanie.html", PAGE))
     assert errors == []
-    assert article.text == ("Spotkanie „partnerstwa”\n\n18 maja 2017\n\nStarosta Dariusz Dąbrowski powitał gości."
+    assert article.text == ("Spotkanie „partnerstwa”\n\n18 maja 2017\n\n"
+                            "Starosta Dariusz Dąbrowski powitał gości."
                             "\n\nDrugi akapit.\nNowa linia.\n\nWnioski\n\nWspółpraca & partnerstwo.")
     assert (article.id, article.title, article.url, article.published) == (
         "spotkanie", "Spotkanie „partnerstwa”", "https://rops.example/aktualnosci/spotkanie-partnerstwa.html",
