@@ -48,7 +48,8 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper, TURTLE
 from SPARQLWrapper.Wrapper import ASK, CONSTRUCT, INSERT, SELECT
 
-from graph.store import QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, Triple, to_rdflib
+from graph.store import (QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, Triple, rdf_format,
+                         to_rdflib)
 
 log = logging.getLogger(__name__)
 
@@ -275,10 +276,11 @@ class SparqlStore(Store):
         return int(rows[0]["n"]) if rows and "n" in rows[0] else 0
 
     def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
-                       remove: dict[str, Iterable[Triple]] | None = None) -> None:
+                       remove: dict[str, Iterable[Triple]] | None = None,
+                       forget: dict[str, Iterable[str]] | None = None) -> None:
         # the base class sends one update request: the server applies it as one transaction
         try:
-            super().replace_graphs(graphs, remove)
+            super().replace_graphs(graphs, remove, forget)
         except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
             raise StoreError(f"internal update failed to parse: {exc}") from exc
 
@@ -310,15 +312,14 @@ class SparqlStore(Store):
         Quad formats fetch graph after graph and serialise them as one document; triple formats write the
         union of all graphs, as the default graph of queries sees it.
         """
-        if fmt not in RDF_FORMATS:
-            raise StoreError(f"unknown RDF format {fmt!r}; known: {', '.join(RDF_FORMATS)}")
+        oxfmt = rdf_format(fmt)
         if graph is not None:
             items: Iterable[ox.Triple | ox.Quad] = self._graph_triples(graph)
         elif fmt in QUAD_FORMATS:
             items = self._quads()
         else:
             items = self._triples("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        ox.serialize(items, out, RDF_FORMATS[fmt][0])
+        ox.serialize(items, out, oxfmt)
 
     def load_file(self, path: Path, fmt: str, graph: str | None = None) -> None:
         """Load an RDF file: one streamed Graph Store POST, or batches of INSERT DATA without one.
@@ -326,8 +327,7 @@ class SparqlStore(Store):
         Batched loading is not atomic: a failure leaves the batches sent so far in place.
         """
         path = Path(path)
-        if fmt not in RDF_FORMATS:
-            raise StoreError(f"unknown RDF format {fmt!r}; known: {', '.join(RDF_FORMATS)}")
+        rdf_format(fmt)
         if not path.is_file():
             raise StoreError(f"{path}: no such file")
         try:
@@ -363,7 +363,7 @@ class SparqlStore(Store):
         held: list[ox.Quad | ox.Triple] = []
         batch: list[ox.Quad | ox.Triple] = []
         try:
-            for q in ox.parse(path=str(path), format=RDF_FORMATS[fmt][0]):
+            for q in ox.parse(path=str(path), format=rdf_format(fmt)):
                 if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
                     held.append(q)
                     continue
@@ -371,7 +371,7 @@ class SparqlStore(Store):
                 if len(batch) >= self.insert_batch:
                     self.update(_insert_data(batch, into))
                     batch = []
-        except (SyntaxError, ValueError) as exc:
+        except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(str(exc)) from exc
         for rest in (batch, held):
             if rest:

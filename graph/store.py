@@ -45,6 +45,14 @@ class QuerySyntaxError(StoreError):
     """The SPARQL text does not parse; the message is the parser's."""
 
 
+def rdf_format(fmt: str) -> ox.RdfFormat:
+    """The pyoxigraph format of a short name of :data:`RDF_FORMATS`; an unknown name is a user error."""
+    try:
+        return RDF_FORMATS[fmt][0]
+    except KeyError:
+        raise StoreError(f"unknown RDF format {fmt!r}; known: {', '.join(RDF_FORMATS)}") from None
+
+
 def to_rdflib(term: object) -> Node | None:
     """A pyoxigraph term as the equivalent rdflib term."""
     if term is None:
@@ -125,13 +133,18 @@ class Store(ABC):
         """Release files and connections."""
 
     def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
-                       remove: dict[str, Iterable[Triple]] | None = None) -> None:
+                       remove: dict[str, Iterable[Triple]] | None = None,
+                       forget: dict[str, Iterable[str]] | None = None) -> None:
         """Replace each named graph in ``graphs`` with the given triples, all in one transaction.
 
-        ``remove`` drops individual triples from graphs that are kept (an article's description in the
-        metadata graph). Either everything is applied or nothing is: readers never see half an article.
+        ``remove`` drops individual triples from graphs that are kept; ``forget`` drops everything said about
+        the given subjects in a kept graph (an article's old description in the metadata graph). Either
+        everything is applied or nothing is: readers never see half an article.
         """
         parts = []
+        for g, subjects in (forget or {}).items():
+            for subject in subjects:
+                parts.append(f"DELETE WHERE {{ GRAPH <{g}> {{ <{subject}> ?p ?o }} }}")
         for g, triples in (remove or {}).items():
             body = " ".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ." for s, p, o in triples)
             if body:
@@ -237,7 +250,7 @@ class OxigraphStore(Store):
         return int(next(iter(self._ox.query(q)))["n"].value)
 
     def dump(self, out: BinaryIO, fmt: str = "trig", graph: str | None = None) -> None:
-        oxfmt = RDF_FORMATS[fmt][0]
+        oxfmt = rdf_format(fmt)
         if graph is not None:
             self._ox.dump(out, oxfmt, from_graph=ox.NamedNode(graph))
         elif fmt in QUAD_FORMATS:
@@ -248,17 +261,18 @@ class OxigraphStore(Store):
             ox.serialize(res, out, oxfmt)
 
     def load_file(self, path: Path, fmt: str, graph: str | None = None) -> None:
-        oxfmt = RDF_FORMATS[fmt][0]
+        oxfmt = rdf_format(fmt)
         kw = {"to_graph": ox.NamedNode(graph)} if graph and fmt not in QUAD_FORMATS else {}
         try:
             self._ox.bulk_load(path=str(path), format=oxfmt, **kw)
-        except (SyntaxError, ValueError) as exc:
+        except (SyntaxError, ValueError, OSError) as exc:  # OSError: a missing or unreadable file
             raise StoreError(f"{path}: {exc}") from exc
 
     def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
-                       remove: dict[str, Iterable[Triple]] | None = None) -> None:
+                       remove: dict[str, Iterable[Triple]] | None = None,
+                       forget: dict[str, Iterable[str]] | None = None) -> None:
         try:
-            super().replace_graphs(graphs, remove)
+            super().replace_graphs(graphs, remove, forget)
         except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
             raise StoreError(f"internal update failed to parse: {exc}") from exc
 
