@@ -5,6 +5,7 @@ graphs, replacing a graph must leave nothing of the old one, and a dump must rea
 """
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -221,6 +222,15 @@ def test_replace_graphs_removes_given_meta_triples(filled: Store) -> None:
     assert filled.count(G1) == len(_dataset()[G1])
 
 
+def test_replace_graphs_is_all_or_nothing(filled: Store) -> None:
+    # a blank node may not appear in DELETE DATA: the one update is rejected whole, the new G1 included
+    with pytest.raises(StoreError):
+        filled.replace_graphs({G1: [(BABIARZ, FOAF.name, Literal("Piotr Babiarz"))]},
+                              remove={META: [(BNode(), DCTERMS.source, MINT.article("a1"))]})
+    assert isomorphic(filled.graph(G1), as_graph(_dataset()[G1]))
+    assert filled.count() == sum(len(t) for t in _dataset().values())
+
+
 def test_replace_with_no_triples_drops_the_graph(filled: Store) -> None:
     filled.replace_graphs({G2: []})
     assert filled.named_graphs() == sorted([G1, META])
@@ -305,6 +315,23 @@ def test_load_a_broken_file_names_it(store: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=re.escape(str(path))):
         store.load_file(path, "ttl", graph=G1)
     assert store.count() == 0
+
+
+@pytest.mark.parametrize("action", ["dump", "load"])
+def test_unknown_format_is_a_store_error(filled: Store, tmp_path: Path, action: str) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(StoreError, match="unknown RDF format 'n3'"):
+        if action == "dump":
+            filled.dump(io.BytesIO(), "n3")
+        else:
+            filled.load_file(path, "n3")
+
+
+def test_load_a_missing_file_names_it(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "missing.nq"
+    with pytest.raises(StoreError, match=re.escape(str(path))):
+        store.load_file(path, "nq")
 
 
 def test_dump_streams_to_a_binary_file(filled: Store, tmp_path: Path) -> None:
