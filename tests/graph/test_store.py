@@ -222,6 +222,13 @@ def test_replace_graphs_removes_given_meta_triples(filled: Store) -> None:
     assert filled.count(G1) == len(_dataset()[G1])
 
 
+def test_replace_graphs_forgets_what_was_said_about_a_subject(filled: Store) -> None:
+    a1 = MINT.article("a1")
+    filled.replace_graphs({G1: _dataset()[G1]}, forget={META: [str(a1)]})
+    assert isomorphic(filled.graph(META), as_graph(t for t in _dataset()[META] if t[0] != a1))
+    assert filled.count(G1) == len(_dataset()[G1])
+
+
 def test_replace_graphs_is_all_or_nothing(filled: Store) -> None:
     # a blank node may not appear in DELETE DATA: the one update is rejected whole, the new G1 included
     with pytest.raises(StoreError):
