@@ -35,12 +35,16 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 
 class ReadError(Exception):
-    """An article that could not be read: where (``source``, a path or ``path:line``) and why, in one line."""
+    """An article that could not be read: where (``source``, the file) and why, in one line.
 
-    def __init__(self, source: str, message: str):
-        super().__init__(source, message)
+    For a feed, ``line`` is the line of the bad record and the message starts with it: ``line 3: not JSON (...)``.
+    """
+
+    def __init__(self, source: str, message: str, line: int | None = None):
+        super().__init__(source, message, line)
         self.source = source
         self.message = message
+        self.line = line
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
@@ -67,10 +71,16 @@ def read_articles(paths: Iterable[Path | str], *, max_bytes: int = MAX_ARTICLE_B
     Never raises for bad input: each unreadable file, and each bad line of a feed, is yielded as a
     :class:`ReadError` and reading goes on. Article ids are unique among the articles yielded by one call.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not the characters of one
     ids = _Ids()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError:
+            is_dir = False  # reading it as a file reports why it cannot be read
+        if is_dir:
             files, errors = _expand(path)
             yield from errors
             if not files and not errors:
@@ -122,8 +132,8 @@ def _expand(folder: Path) -> tuple[list[Path], list[ReadError]]:
     return files, errors
 
 
-def _too_big(source: str, size: int, max_bytes: int) -> ReadError:
-    return ReadError(source, f"{size:,} bytes is over the {max_bytes:,}-byte limit (ESGRAF_MAX_ARTICLE_BYTES)")
+def _too_big(source: str, size: int, max_bytes: int, setting: str = "ESGRAF_MAX_ARTICLE_BYTES") -> ReadError:
+    return ReadError(source, f"{size:,} bytes is over the {max_bytes:,}-byte limit ({setting})")
 
 
 def _kind(suffix: str, start: bytes) -> str:
@@ -167,8 +177,9 @@ def _read_file(path: Path, *, ids: _Ids, max_bytes: int) -> Iterator[Article | R
             with path.open("rb") as stream:
                 kind = _kind(suffix, stream.read(512))
         limit = MAX_DOCUMENT_BYTES if kind == "json" else max_bytes
+        setting = "a JSON document; use JSON Lines for more" if kind == "json" else "ESGRAF_MAX_ARTICLE_BYTES"
         if kind not in ("jsonl", "csv", "tsv") and info.st_size > limit:
-            yield _too_big(source, info.st_size, limit)  # refused before it is opened
+            yield _too_big(source, info.st_size, limit, setting)  # refused before it is opened
             return
         with path.open("rb") as stream:
             if kind in ("jsonl", "csv", "tsv"):
@@ -180,7 +191,7 @@ def _read_file(path: Path, *, ids: _Ids, max_bytes: int) -> Iterator[Article | R
         yield ReadError(source, f"cannot read ({exc.strerror or exc})")
         return
     if len(data) > limit:  # the file grew after it was measured
-        yield _too_big(source, len(data), limit)
+        yield _too_big(source, len(data), limit, setting)
     elif kind == "json":
         yield from _read_json(data, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
     else:
@@ -255,7 +266,8 @@ _URL_KEYS = ("url", "link", "href")
 _REGION_KEYS = ("region", "voivodeship", "wojewodztwo", "województwo")
 _HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|span|a|ul|ol|li|strong|em|b|i|article|section|table)\b[^>]*>",
                        re.IGNORECASE)
-_URL_OK = re.compile(r"https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+# what an IRI may not hold: spaces, controls, lone surrogates and the characters RFC 3987 excludes
+_URL_OK = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"{}|\\^`\ud800-\udfff]+$", re.IGNORECASE)
 
 
 def _read_feed(stream: io.BufferedIOBase, kind: str, *, source: str, stem: str, ids: _Ids,
@@ -280,18 +292,18 @@ def _articles(records: Iterator[tuple[int, feeds.Record]], *, kind: str, source:
               max_bytes: int | None = None) -> Iterator[Article | ReadError]:
     any_record = False
     for line, record in records:
-        where = f"{source}:{line}"
         if isinstance(record, str):
             any_record = True
-            yield ReadError(where, f"line {line}: {record}")
+            yield ReadError(source, f"line {line}: {record}", line)
             continue
         if kind in ("csv", "tsv") and not any_record and not any(k in record for k in _TEXT_KEYS):
             # every CSV record has every column, so the first one tells
             yield ReadError(source, f"no text column (one of {', '.join(_TEXT_KEYS[:3])})")
             return
         any_record = True
-        yield record_article(record, source=where, fallback_id=f"{stem}-{line}", ids=ids, max_bytes=max_bytes,
-                             line=line)
+        item = record_article(record, source=f"{source}:{line}", fallback_id=f"{stem}-{line}", ids=ids,
+                              max_bytes=max_bytes)
+        yield ReadError(source, f"line {line}: {item.message}", line) if isinstance(item, ReadError) else item
     if not any_record:
         yield ReadError(source, "empty file" if kind != "csv" else "no rows")
 
@@ -305,17 +317,19 @@ def _field(record: dict[str, object], keys: tuple[str, ...]) -> tuple[str | None
 
 
 def record_article(record: dict[str, object], *, source: str, fallback_id: str, ids: _Ids | None = None,
-                   max_bytes: int | None = None, line: int | None = None) -> Article | ReadError:
-    """An article from one feed record (``url``, ``title``, ``date``, ``text``, optional ``id``, ``region``)."""
+                   max_bytes: int | None = None) -> Article | ReadError:
+    """An article from one feed record (``url``, ``title``, ``date``, ``text``, optional ``id``, ``region``).
+
+    ``fallback_id`` is the id when the record has neither an id nor a URL to take one from.
+    """
     record = {str(k).strip().lower(): v for k, v in record.items()}
-    prefix = f"line {line}: " if line is not None else ""
     key, value = _field(record, _TEXT_KEYS)
     if key is None:
-        return ReadError(source, f"{prefix}no text")
+        return ReadError(source, f"no text")
     if not isinstance(value, str):
-        return ReadError(source, f"{prefix}'{key}' is not a string but {type(value).__name__}")
+        return ReadError(source, f"'{key}' is not a string but {type(value).__name__}")
     if max_bytes is not None and len(value) > max_bytes:
-        return ReadError(source, f"{prefix}text of {len(value):,} characters is over the {max_bytes:,}-byte limit "
+        return ReadError(source, f"a text of {len(value):,} characters is over the {max_bytes:,}-byte limit "
                                  "(ESGRAF_MAX_ARTICLE_BYTES)")
     page_title = page_url = page_date = None
     if _HTML_TAG.search(value):
@@ -323,7 +337,7 @@ def record_article(record: dict[str, object], *, source: str, fallback_id: str, 
         value, page_title, page_url, page_date = page.text, page.title, page.url, page.published
     text = strip_markdown(normalise(value)).strip()
     if not text:
-        return ReadError(source, f"{prefix}no text")
+        return ReadError(source, f"no text")
     first_line, head_date = head(text)
     title = _string(record, _TITLE_KEYS) or page_title or first_line
     url = _string(record, _URL_KEYS) or page_url
