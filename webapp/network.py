@@ -9,18 +9,18 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import networkx as nx
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
-from jinja2 import TemplateNotFound
 
 from graph import network_export as nxp
-from graph.iri import Minter
 from graph.metrics import ROLES, add_metrics
 from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network
 from graph.vocab import sparql_prefixes
+from webapp.errors import WebError
+from webapp.i18n import current_lang
+from webapp.state import state
 
 bp = Blueprint("network", __name__, url_prefix="/network")
 
@@ -81,37 +81,16 @@ class _Cache:
         return value
 
 
-def _ctx() -> SimpleNamespace:
-    return current_app.extensions["esgraf"]
-
-
-def _error(status: int, message: str) -> Exception:
-    try:
-        from webapp.errors import WebError
-
-        return WebError(status, message)
-    except ImportError:  # pragma: no cover - the app's error type ships with the app
-        from werkzeug.exceptions import HTTPException
-
-        exc = HTTPException(message)
-        exc.code = status
-        return exc
-
-
 def _lang() -> str:
-    try:
-        from webapp.i18n import current_lang
-
-        return current_lang()
-    except (ImportError, RuntimeError):
-        return "pl"
+    lang = current_lang()
+    return lang if lang in STRINGS else "pl"
 
 
 def _filter() -> NetworkFilter:
     try:
         return NetworkFilter.from_query_args(request.args)
     except ValueError as exc:
-        raise _error(400, str(exc)) from None
+        raise WebError(400, str(exc)) from None
 
 
 def _size_by() -> str:
@@ -119,20 +98,15 @@ def _size_by() -> str:
     return size if size in SIZE_BY else "degree"
 
 
-def _mint() -> Minter:
-    ctx = _ctx()
-    return getattr(ctx, "mint", None) or Minter(ctx.settings.base_iri)
-
-
 def url_of_entity(iri: str) -> str | None:
     """The path of an entity's page on this app, or None for an IRI outside the base."""
-    local = _mint().local(str(iri))
+    local = state().mint.local(str(iri))
     return f"{request.script_root}/{local}" if local else None
 
 
 def computed(flt: NetworkFilter, focus: str | None = None) -> tuple[nx.Graph, dict, dict]:
     """The filtered network with its metrics and layout, cached per filter until the store changes."""
-    ctx = _ctx()
+    ctx = state()
     cache = current_app.extensions.setdefault("esgraf_network_cache", _Cache())
     stamp = ctx.store.count()
 
@@ -148,7 +122,7 @@ def computed(flt: NetworkFilter, focus: str | None = None) -> tuple[nx.Graph, di
 
 def _areas() -> tuple[list[dict], dict[str, str]]:
     """Voivodeships with their counties from the TERYT graph, for the area menu."""
-    rows = _ctx().store.select(sparql_prefixes(["esg", "rdfs", "skos"]) + """
+    rows = state().store.select(sparql_prefixes(["esg", "rdfs", "skos"]) + """
 SELECT DISTINCT ?code ?label ?type WHERE {
   GRAPH ?g { ?t a ?type ; esg:terytCode ?code ; rdfs:label ?label }
   VALUES ?type { esg:Voivodeship esg:County }
@@ -168,15 +142,6 @@ SELECT DISTINCT ?code ?label ?type WHERE {
     return sorted(voiv.values(), key=lambda v: v["code"]), names
 
 
-def _layout_template() -> str:
-    """The site's base template when the app has one, else a minimal page of our own."""
-    try:
-        current_app.jinja_env.get_template("base.html")
-        return "base.html"
-    except TemplateNotFound:
-        return "network_layout.html"
-
-
 @bp.get("/")
 def page() -> str:
     flt = _filter()
@@ -185,9 +150,9 @@ def page() -> str:
     size = _size_by()
     data_query = "&".join(q for q in (query, f"size={size}" if size != "degree" else "") if q)
     return render_template(
-        "network.html", layout=_layout_template(), flt=flt, areas=areas, area_name=names.get(flt.area or "", ""),
+        "network.html", flt=flt, areas=areas, area_name=names.get(flt.area or "", ""),
         sectors=SECTORS, tie_kinds=TIE_KINDS, size_by=SIZE_BY, size=size, roles=ROLES,
-        s=STRINGS[_lang() if _lang() in STRINGS else "pl"],
+        s=STRINGS[_lang()],
         data_url=url_for("network.data") + (f"?{data_query}" if data_query else ""),
         downloads={name: url_for("network.download", fmt=name) + (f"?{query}" if query else "")
                    for name in DOWNLOADS})
@@ -205,7 +170,7 @@ def data() -> Response:
 @bp.get("/download/<fmt>")
 def download(fmt: str) -> Response:
     if fmt not in DOWNLOADS:
-        raise _error(404, f"no download format {fmt!r}; choose from {', '.join(DOWNLOADS)}")
+        raise WebError(404, f"no download format {fmt!r}; choose from {', '.join(DOWNLOADS)}")
     flt = _filter()
     G, summary, pos = computed(flt)
     media, suffix = DOWNLOADS[fmt]
@@ -239,7 +204,7 @@ def _wants_json() -> bool:
 @bp.get("/ego/<path:iri_path>")
 def ego(iri_path: str) -> Response | str:
     """The actor's direct partners and the ties among them: JSON for entity pages, or a small HTML page."""
-    iri = _mint().base + iri_path.lstrip("/")
+    iri = state().mint.base + iri_path.lstrip("/")
     flt = _filter()
     if _wants_json():
         G, summary, pos = computed(flt, focus=iri)
@@ -250,6 +215,6 @@ def ego(iri_path: str) -> Response | str:
                        focus=iri)
         return jsonify(payload)
     query = urlencode(flt.to_query_args() | {"format": "json"}, doseq=True)
-    return render_template("network_ego.html", layout=_layout_template(), iri=iri,
-                           s=STRINGS[_lang() if _lang() in STRINGS else "pl"], entity_url=url_of_entity(iri),
+    return render_template("network_ego.html", iri=iri,
+                           s=STRINGS[_lang()], entity_url=url_of_entity(iri),
                            data_url=url_for("network.ego", iri_path=iri_path) + f"?{query}")

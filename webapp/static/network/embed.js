@@ -66,8 +66,12 @@
     return box;
   }
 
-  function draw(container, data) {
+  function draw(container, data, opts) {
+    opts = opts || {};
     container.textContent = "";
+    if (!data.nodes.length && opts.quietWhenEmpty) {
+      return null;  // an entity page's box stays empty (and hidden) for things that cooperate with no one
+    }
     if (!data.nodes.length) {
       container.appendChild(el("p", word("empty"), "network-status"));
     }
@@ -85,6 +89,8 @@
     var state = { network: null, nodes: nodes, edges: edges, data: data, drawn: false, nodeCount: nodes.length,
       edgeCount: edges.length, container: container };
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
+      // a box sized only by min-height has no height for the canvas to fill: give it one
+      height: container.clientHeight >= 200 ? "100%" : "420px",
       physics: false,
       layout: { improvedLayout: false },
       interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
@@ -108,14 +114,14 @@
     return state;
   }
 
-  function load(container) {
+  function load(container, opts) {
     return fetch(container.getAttribute("data-src"), { headers: { Accept: "application/json" },
       credentials: "same-origin" })
       .then(function (r) {
         if (!r.ok) { throw new Error("HTTP " + r.status); }
         return r.json();
       })
-      .then(function (data) { return draw(container, data); })
+      .then(function (data) { return draw(container, data, opts); })
       .catch(function (err) {
         container.textContent = "";
         container.appendChild(el("p", word("failed") + " (" + err.message + ")", "network-status"));
@@ -128,7 +134,7 @@
   function fillEmbeds() {
     var found = document.querySelectorAll("#entity-network[data-src], .esgraf-network[data-src]");
     Array.prototype.forEach.call(found, function (c) {
-      load(c).catch(function () { /* the message is shown in the container */ });
+      load(c, { quietWhenEmpty: c.id === "entity-network" }).catch(function () { /* shown in the box */ });
     });
   }
 

@@ -1,0 +1,171 @@
+"""The cooperation map in a real browser: Debian's Chromium driven by Playwright, against a local server.
+
+The map must draw, follow the filter form, open an entity's page on click, show article names only as text,
+fetch nothing from outside 127.0.0.1 and log no console error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from graph.build import to_dataset_graphs
+from graph.model import Article, Entity, Extraction, Relation, Sentence
+from tests.webapp.network_app import make_app, network_store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+#: a name read from an article that would fetch an outside address and set a flag if it became markup
+HOSTILE = 'Fundacja <img src="http://203.0.113.9/x.png" onerror="window.__xss=1">'
+#: the policy the site answers with; the map must work under it
+CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " \
+      "connect-src 'self'; object-src 'none'; base-uri 'self'"
+
+
+def hostile_extraction() -> Extraction:
+    s0 = Sentence(0, 0, 10, "Zdanie.")
+    ents = {
+        "meeting": Entity(key="meeting", type="Event", name="Spotkanie w Starachowicach", date=dt.date(2018, 5, 17)),
+        "fundacja": Entity(key="fundacja-img", type="Organization", name=HOSTILE, kind="Foundation", sector="social",
+                           sentences={0}),
+    }
+    art = Article("a3", "x", "a3.txt", title="Fundacja dołącza", published=dt.date(2018, 5, 20))
+    return Extraction(art, [s0], ents, [Relation("attendee", "meeting", "fundacja", sentence=0)])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    from werkzeug.serving import make_server
+
+    store = network_store()
+    store.replace_graphs({str(g): t for g, t in to_dataset_graphs([hostile_extraction()]).items()
+                          if "/graph/article/" in str(g)})
+    app = make_app(store)
+
+    @app.after_request
+    def _csp(resp):  # the app factory sets its own policy; this keeps the bare test app as strict
+        resp.headers.setdefault("Content-Security-Policy", CSP)
+        return resp
+
+    srv = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_port}"
+    srv.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page that records console errors and every request it makes."""
+
+    def __init__(self, browser: object, origin: str):
+        self.origin = origin
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        # nothing may leave the machine: answer any outside request with an error instead of sending it
+        self.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin)
+                        else route.abort())
+
+    def drawn(self) -> int:
+        # embed.js marks the container once vis-network has drawn the first frame
+        self.page.wait_for_selector("[data-drawn='1']", state="attached", timeout=30000)
+        return self.page.evaluate("window.esgrafNetwork.current.network.body.data.nodes.length")
+
+    def check_clean(self) -> None:
+        outside = [u for u in self.requests if not u.startswith(self.origin)]
+        assert outside == []
+        assert self.errors == []
+
+
+@pytest.fixture
+def watched(browser: object, server: str) -> Iterator[Watched]:
+    w = Watched(browser, server)
+    yield w
+    w.page.close()
+
+
+def test_map_draws_every_node(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/")
+    assert watched.drawn() == 6
+    assert watched.page.evaluate("window.esgrafNetwork.current.network.body.data.edges.length") == 10
+    # the side table lists the same nodes, and sorts by a column on click
+    assert watched.page.locator("#network-table tbody tr").count() == 6
+    watched.page.click("#network-table button[data-key='label']")
+    assert watched.page.get_attribute("#network-table", "data-sort") == "label asc"
+    first = watched.page.locator("#network-table tbody tr td:first-child").first.inner_text()
+    assert first == "Firma Budowlana Sp. z o.o."
+    assert "cross" in watched.page.inner_text("#network-legend") or "sektor" in watched.page.inner_text(
+        "#network-legend")
+    watched.check_clean()
+
+
+def test_filter_form_changes_the_map(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/")
+    assert watched.drawn() == 6
+    watched.page.check("input[name=sector][value=public]")
+    with watched.page.expect_navigation():
+        watched.page.click("#network-filter button[type=submit]")
+    assert "sector=public" in watched.page.url
+    assert watched.drawn() == 2
+    watched.check_clean()
+
+
+def test_clicking_a_node_opens_its_page(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/?kind=agreement")
+    assert watched.drawn() == 2
+    box = watched.page.locator("#network-map").bounding_box()
+    at = watched.page.evaluate("""() => {
+        const s = window.esgrafNetwork.current;
+        const id = s.data.nodes.find(n => n.url.endsWith('/organization/starostwo')).id;
+        return s.network.canvasToDOM(s.network.getPosition(id));
+    }""")
+    with watched.page.expect_navigation():
+        watched.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    assert watched.page.url == f"{server}/organization/starostwo"
+
+
+def test_names_from_articles_stay_text(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/")
+    watched.drawn()
+    box = watched.page.locator("#network-map").bounding_box()
+    at = watched.page.evaluate("""() => {
+        const s = window.esgrafNetwork.current;
+        const id = s.data.nodes.find(n => n.url.endsWith('/organization/fundacja-img')).id;
+        return s.network.canvasToDOM(s.network.getPosition(id));
+    }""")
+    watched.page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
+    tip = watched.page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=10000)
+    assert HOSTILE in tip.inner_text()
+    assert tip.locator("img").count() == 0
+    assert watched.page.locator("#network-table img").count() == 0
+    assert watched.page.evaluate("window.__xss") is None
+    watched.check_clean()
+
+
+def test_ego_network_embed(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/ego/organization/firma")
+    assert watched.drawn() == 3
+    watched.check_clean()
