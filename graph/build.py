@@ -38,6 +38,7 @@ PREDICATES: dict[str, URIRef] = {
     "suborganization": ORG.subOrganizationOf,
     "governs": ESG.governs,
     "part_of": DCTERMS.isPartOf,
+    "linked": ORG.linkedTo,
 }
 
 #: entity type -> classes every such node gets (organisations add their kind)
@@ -109,9 +110,11 @@ def article_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
                 add((node, ESG.acronym, Literal(alias)))
         if e.teryt:
             add((node, ESG.terytCode, Literal(e.teryt)))
+        pred = SCHEMA.startDate if e.type == "Event" else DCTERMS.date
         if e.date:
-            pred = SCHEMA.startDate if e.type == "Event" else DCTERMS.date
             add((node, pred, Literal(e.date.isoformat(), datatype=XSD.date)))
+        elif e.date_partial:  # the article gives day and month but no year ("17 maja br." without a date line)
+            add((node, pred, Literal(e.date_partial, datatype=XSD.gMonthDay)))
         if e.type == "Event":
             add((node, SCHEMA.subjectOf, art))
         for i in sorted(e.sentences):

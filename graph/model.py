@@ -29,6 +29,7 @@ RELATION_KINDS = {
     "suborganization": ("Organization", "Organization"),
     "governs": ("Organization", "County|Municipality|Voivodeship"),
     "part_of": ("Programme", "Programme"),
+    "linked": ("Organization", "Organization"),  # an organ or office of a self-government ("Zarząd Powiatu X")
 }
 
 

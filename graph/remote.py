@@ -277,10 +277,11 @@ class SparqlStore(Store):
 
     def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
                        remove: dict[str, Iterable[Triple]] | None = None,
-                       forget: dict[str, Iterable[str]] | None = None) -> None:
+                       forget: dict[str, Iterable[str]] | None = None,
+                       add: dict[str, Iterable[Triple]] | None = None) -> None:
         # the base class sends one update request: the server applies it as one transaction
         try:
-            super().replace_graphs(graphs, remove, forget)
+            super().replace_graphs(graphs, remove, forget, add)
         except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
             raise StoreError(f"internal update failed to parse: {exc}") from exc
 

@@ -134,11 +134,13 @@ class Store(ABC):
 
     def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
                        remove: dict[str, Iterable[Triple]] | None = None,
-                       forget: dict[str, Iterable[str]] | None = None) -> None:
+                       forget: dict[str, Iterable[str]] | None = None,
+                       add: dict[str, Iterable[Triple]] | None = None) -> None:
         """Replace each named graph in ``graphs`` with the given triples, all in one transaction.
 
         ``remove`` drops individual triples from graphs that are kept; ``forget`` drops everything said about
-        the given subjects in a kept graph (an article's old description in the metadata graph). Either
+        the given subjects in a kept graph (an article's old description in the metadata graph); ``add``
+        inserts triples into a kept graph (its new description). Either
         everything is applied or nothing is: readers never see half an article.
         """
         parts = []
@@ -152,6 +154,7 @@ class Store(ABC):
         inserts = []
         for g, triples in graphs.items():
             parts.append(f"DROP SILENT GRAPH <{g}>")
+        for g, triples in list(graphs.items()) + list((add or {}).items()):
             body = "\n".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ." for s, p, o in triples)
             if body:
                 inserts.append(f"GRAPH <{g}> {{\n{body}\n}}")
@@ -270,9 +273,10 @@ class OxigraphStore(Store):
 
     def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
                        remove: dict[str, Iterable[Triple]] | None = None,
-                       forget: dict[str, Iterable[str]] | None = None) -> None:
+                       forget: dict[str, Iterable[str]] | None = None,
+                       add: dict[str, Iterable[Triple]] | None = None) -> None:
         try:
-            super().replace_graphs(graphs, remove, forget)
+            super().replace_graphs(graphs, remove, forget, add)
         except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
             raise StoreError(f"internal update failed to parse: {exc}") from exc
 

@@ -1,0 +1,213 @@
+"""Names in the nominative: "Dariusza Dąbrowskiego" -> "Dariusz Dąbrowski", "Regionalnego Ośrodka Polityki
+Społecznej" -> "Regionalny Ośrodek Polityki Społecznej".
+
+A phrase is inflected at its head: the head noun and the adjectives that agree with it (before it, and right
+after it) go to the nominative; genitive complements ("Polityki Społecznej"), prepositional phrases
+("w Starachowicach") and quoted names stay as written.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from loaders.morph import CASES, Interp, match_case, morph
+from loaders.tokens import Token
+
+#: cases tried in this order when a phrase could be in several
+CASE_ORDER = ("nom", "gen", "loc", "inst", "acc", "dat", "voc")
+
+#: endings of unknown surnames, by case, for men (surnames Morfeusz does not know, such as "Wolkowinskim")
+_MALE_ADJ_SURNAME = [("skiego", "ski"), ("ckiego", "cki"), ("dzkiego", "dzki"), ("skiemu", "ski"),
+                     ("ckiemu", "cki"), ("dzkiemu", "dzki"), ("skim", "ski"), ("ckim", "cki"), ("dzkim", "dzki")]
+_FEMALE_ADJ_SURNAME = [("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), ("ską", "ska"), ("cką", "cka"),
+                       ("dzką", "dzka")]
+_MALE_NOUN_ENDINGS = {"gen": ("a",), "acc": ("a",), "dat": ("owi",), "inst": ("em",), "loc": ("u",)}
+
+
+def nouns(tok: Token, lemma: str | None = None) -> list[Interp]:
+    return [i for i in tok.interps if i.pos in ("subst", "depr") and (lemma is None or i.lemma.lower() == lemma)]
+
+
+def adjectives(tok: Token) -> list[Interp]:
+    return [i for i in tok.interps if i.pos in ("adj", "ppas", "pact")]
+
+
+def agree(a: Interp, case: str, number: str, gender: str) -> bool:
+    return case in a.cases and number in a.numbers and (not a.genders or gender in a.genders)
+
+
+def common_noun_in(t: Token, case: str) -> bool:
+    """Whether ``t`` can be a common noun in ``case`` (proper-name readings such as surnames do not count)."""
+    return any(case in i.cases for i in nouns(t) if not (set(i.tags) & {"nazwisko", "nazwa_geograficzna", "imię"}))
+
+
+def _inflect_adj(tok: Token, interp: Interp, number: str, gender: str) -> str:
+    text = tok.text
+    prefix = ""
+    if "-" in text and any(i.pos == "adja" for i in tok.interps):
+        prefix, text = text.rsplit("-", 1)[0] + "-", text.rsplit("-", 1)[1]
+    form = morph().inflect(interp.lemma, interp.pos if interp.pos != "pact" else "pact", "nom", number, gender)
+    if form is None:
+        return tok.text
+    return prefix + match_case(form, text)
+
+
+def head_reading(head: Token, lemma: str, before: Sequence[Token], after: Sequence[Token],
+                 prefer: tuple[str, ...] = ()) -> tuple[str, str, str] | None:
+    """(case, number, gender) of the head noun that its neighbouring adjectives agree with."""
+    best: tuple[int, int, tuple[str, str, str]] | None = None
+    for i in nouns(head, lemma):
+        for number in sorted(i.numbers):
+            for gender in sorted(i.genders) or ["n"]:
+                for case in i.cases:
+                    if case == "voc":
+                        continue
+                    score = sum(1 for t in before if any(agree(a, case, number, gender) for a in adjectives(t)))
+                    if after and any(agree(a, case, number, gender) for a in adjectives(after[0])):
+                        score += 1
+                    order = (prefer.index(case) if case in prefer else len(prefer) + CASE_ORDER.index(case))
+                    key = (score, -order - (10 if number == "pl" else 0), (case, number, gender))
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+    return best[2] if best else None
+
+
+def nominative_phrase(tokens: Sequence[Token], head_index: int, lemma: str, text: str,
+                      prefer: tuple[str, ...] = ()) -> str:
+    """The phrase ``tokens`` (head at ``head_index``) with head and agreeing adjectives in the nominative.
+
+    ``text`` is the article text, used to keep the spacing and punctuation between untouched tokens.
+    """
+    head = tokens[head_index]
+    before = tokens[:head_index]
+    after = tokens[head_index + 1:]
+    reading = head_reading(head, lemma, before, after, prefer)
+    forms = [t.text for t in tokens]
+    if reading and reading[0] != "nom":
+        case, number, gender = reading
+        noun = next((i for i in nouns(head, lemma) if case in i.cases and number in i.numbers), None)
+        if noun is not None:
+            form = morph().inflect(noun.lemma, noun.pos, "nom", number, gender if noun.pos == "subst" else None)
+            if form is None and noun.pos == "subst":
+                form = morph().inflect(noun.lemma, "subst", "nom", number, None)
+            if form:
+                forms[head_index] = match_case(form, head.text)
+        for k, t in enumerate(before):
+            a = next((a for a in adjectives(t) if agree(a, case, number, gender)), None)
+            if a is not None:
+                forms[k] = _inflect_adj(t, a, number, gender)
+        for k, t in enumerate(after, start=head_index + 1):
+            a = next((a for a in adjectives(t) if agree(a, case, number, gender)), None)
+            if a is None:
+                break
+            forms[k] = _inflect_adj(t, a, number, gender)
+    return join(tokens, forms, text)
+
+
+def join(tokens: Sequence[Token], forms: Sequence[str], text: str) -> str:
+    """Rebuild a phrase from token forms, keeping single spaces where the text had any gap."""
+    out = []
+    for k, (t, form) in enumerate(zip(tokens, forms)):
+        if k:
+            gap = text[tokens[k - 1].end:t.start]
+            prev, cur = tokens[k - 1].text, t.text
+            if cur in "–—-" and gap:
+                out.append("-")  # "Kielecko – Ostrowiecki" -> "Kielecko-Ostrowiecki"
+                continue
+            if prev in "–—-" and k >= 2 and text[tokens[k - 2].end:tokens[k - 1].start]:
+                pass
+            elif gap:
+                out.append(" ")
+        out.append(form)
+    return "".join(out).replace(" ,", ",")
+
+
+def person_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
+    """(nominative full name, gender "m"/"f") of a first-name(s) + surname sequence, or None."""
+    firsts = []
+    k = 0
+    while k < len(tokens) - 1 and any(i.is_first_name for i in tokens[k].interps):
+        firsts.append(tokens[k])
+        k += 1
+    surname_toks = tokens[k:]
+    if not firsts or len(surname_toks) != 1:
+        return None
+    surname = surname_toks[0]
+    readings = [i for i in firsts[0].interps if i.is_first_name]
+    sur_cases = _surname_cases(surname)
+    # pick the first-name reading whose case the surname can share; nominative first
+    chosen = None
+    for case in CASE_ORDER:
+        for r in readings:
+            if case in r.cases and (sur_cases is None or case in sur_cases):
+                chosen = (r, case)
+                break
+        if chosen:
+            break
+    if chosen is None:
+        chosen = (readings[0], sorted(readings[0].cases, key=CASE_ORDER.index)[0])
+    r, case = chosen
+    female = "f" in r.genders and "m1" not in r.genders
+    gender = "f" if female else "m"
+    first_forms = []
+    for t in firsts:
+        rr = next((i for i in t.interps if i.is_first_name and case in i.cases and
+                   (("f" in i.genders) == female)), None)
+        first_forms.append(rr.lemma if rr else t.text)
+    sur = _surname_nominative(surname, case, female)
+    return " ".join(first_forms + [sur]), gender
+
+
+def _surname_cases(tok: Token) -> set[str] | None:
+    known = [i for i in tok.interps if i.pos != "ign"]
+    if not known:
+        return None
+    cases: set[str] = set()
+    for i in known:
+        cases |= set(i.cases)
+    return cases or None
+
+
+def _surname_nominative(tok: Token, case: str, female: bool) -> str:
+    text = tok.text
+    if case == "nom":
+        return text
+    if "-" in text:  # double-barrelled: inflect each part
+        parts = text.split("-")
+        fake = [Token(0, p, 0, len(p), "word", interps=morph().analyse(p)) for p in parts]
+        return "-".join(_surname_nominative(f, case, female) for f in fake)
+    gender = "f" if female else "m1"
+    for i in tok.interps:
+        if i.pos == "subst" and i.is_surname and case in i.cases and (not i.genders or gender in i.genders):
+            return match_case(i.lemma, text)
+    for i in tok.interps:
+        if i.pos == "adj" and case in i.cases:
+            form = morph().inflect(i.lemma, "adj", "nom", "sg", gender)
+            if form:
+                return match_case(form, text)
+    for i in tok.interps:
+        if i.pos == "subst" and case in i.cases and gender in i.genders:
+            return match_case(i.lemma, text)
+    low = text.lower()
+    if female:
+        for end, repl in _FEMALE_ADJ_SURNAME:
+            if low.endswith(end):
+                return text[: len(text) - len(end)] + repl
+        return text
+    for end, repl in _MALE_ADJ_SURNAME:
+        if low.endswith(end):
+            return text[: len(text) - len(end)] + repl
+    if all(i.pos == "ign" for i in tok.interps):
+        for end in _MALE_NOUN_ENDINGS.get(case, ()):
+            if low.endswith(end) and len(text) - len(end) >= 3:
+                return text[: len(text) - len(end)]
+    return text
+
+
+def lemma_of(tok: Token, pos: tuple[str, ...] = ("subst",)) -> str:
+    for i in tok.interps:
+        if i.pos in pos:
+            return i.lemma
+    return tok.text
+
+
+__all__ = ["nominative_phrase", "person_name", "join", "head_reading", "nouns", "adjectives", "CASES"]

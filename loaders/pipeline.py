@@ -1,0 +1,173 @@
+"""Extraction as a pipeline of named steps (after spaCy's factories).
+
+A step is a small function registered under a name with what it needs and what it adds; a :class:`Pipeline`
+is a list of step names, checked before it runs, so a step whose input nothing provides fails at start, not
+halfway through a corpus. ``extract_corpus`` runs the pipeline over many articles so that an acronym or short
+form in one article joins the entity another article spells out, and every entity gets one canonical name.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from graph.model import Article, Extraction, Sentence
+from loaders.gazetteer import Gazetteer, gazetteer
+from loaders.mentions import Finder, Mention, analyse
+from loaders.morph import morph
+from loaders.relations import Relator
+from loaders.resolve import KnownEntities, Resolution, Resolver, _better
+from loaders.tokens import Token, split_sentences, tokenize
+
+
+@dataclass
+class Doc:
+    """What the steps share while one article goes through the pipeline."""
+
+    article: Article
+    gaz: Gazetteer
+    known: KnownEntities
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    resolution: Resolution | None = None
+    extraction: Extraction | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    func: Callable[[Doc], None]
+    needs: frozenset[str]
+    adds: frozenset[str]
+
+
+STEPS: dict[str, Step] = {}
+
+
+def step(name: str, needs: Iterable[str] = (), adds: Iterable[str] = ()) -> Callable:
+    def register(func: Callable[[Doc], None]) -> Callable[[Doc], None]:
+        STEPS[name] = Step(name, func, frozenset(needs), frozenset(adds))
+        return func
+    return register
+
+
+@step("tokenize", needs=["text"], adds=["tokens"])
+def _tokenize(doc: Doc) -> None:
+    doc.tokens = tokenize(doc.article.text)
+
+
+@step("sentences", needs=["tokens"], adds=["sentences"])
+def _sentences(doc: Doc) -> None:
+    doc.sentences = split_sentences(doc.article.text, doc.tokens)
+
+
+@step("morphology", needs=["tokens"], adds=["lemmas"])
+def _morphology(doc: Doc) -> None:
+    analyse(doc.tokens, morph())
+
+
+@step("mentions", needs=["tokens", "sentences", "lemmas"], adds=["mentions"])
+def _mentions(doc: Doc) -> None:
+    doc.mentions = Finder(doc.article.text, doc.tokens, doc.gaz).run()
+
+
+@step("resolve", needs=["mentions"], adds=["entities"])
+def _resolve(doc: Doc) -> None:
+    doc.resolution = Resolver(doc.article, doc.article.text, doc.tokens, doc.mentions, doc.gaz, doc.known).run()
+    doc.extraction = Extraction(doc.article, doc.sentences, doc.resolution.entities, [])
+
+
+@step("relations", needs=["entities", "sentences"], adds=["relations"])
+def _relations(doc: Doc) -> None:
+    assert doc.extraction is not None and doc.resolution is not None
+    Relator(doc.extraction, doc.tokens, doc.mentions, doc.resolution, doc.gaz).run()
+
+
+DEFAULT_STEPS = ("tokenize", "sentences", "morphology", "mentions", "resolve", "relations")
+
+
+class PipelineError(ValueError):
+    """The pipeline is not well formed: an unknown step, or a step whose input nothing provides."""
+
+
+class Pipeline:
+    def __init__(self, names: Iterable[str] = DEFAULT_STEPS, gaz: Gazetteer | None = None):
+        self.steps = []
+        have = {"text"}
+        for name in names:
+            if name not in STEPS:
+                raise PipelineError(f"unknown step {name!r}; known: {', '.join(sorted(STEPS))}")
+            s = STEPS[name]
+            missing = s.needs - have
+            if missing:
+                raise PipelineError(f"step {name!r} needs {', '.join(sorted(missing))}, which no earlier step adds")
+            have |= s.adds
+            self.steps.append(s)
+        self.gaz = gaz or gazetteer()
+
+    def __call__(self, article: Article, known: KnownEntities | None = None) -> Extraction:
+        doc = Doc(article, self.gaz, known or KnownEntities())
+        for s in self.steps:
+            s.func(doc)
+        if doc.extraction is None:
+            return Extraction(article, doc.sentences, {}, [])
+        return doc.extraction
+
+
+def extract(article: Article, known: KnownEntities | None = None) -> Extraction:
+    """Everything one article says, with names in the nominative."""
+    return _default()(article, known)
+
+
+_PIPELINE: Pipeline | None = None
+
+
+def _default() -> Pipeline:
+    global _PIPELINE
+    if _PIPELINE is None:
+        _PIPELINE = Pipeline()
+    return _PIPELINE
+
+
+def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = None,
+                   progress: Callable[[Extraction], None] | None = None) -> list[Extraction]:
+    """Extract many articles so that they share entities: acronyms and short forms join across articles.
+
+    The first pass collects every organisation's names; the second extracts again knowing them (extraction is
+    fast, so two passes cost less than a smarter single one would to maintain). Each entity then gets one
+    canonical name across the corpus.
+    """
+    articles = list(articles)
+    known = known or KnownEntities()
+    pipe = _default()
+    for a in articles:
+        for e in pipe(a, known).entities.values():
+            known.add(e)
+    out = []
+    for a in articles:
+        x = pipe(a, known)
+        out.append(x)
+        if progress:
+            progress(x)
+    unify_names(out)
+    return out
+
+
+def unify_names(extractions: list[Extraction]) -> None:
+    """Give every entity key one canonical name across articles, the others becoming aliases."""
+    best: dict[tuple[str, str], str] = {}
+    aliases: dict[tuple[str, str], set[str]] = {}
+    for x in extractions:
+        for e in x.entities.values():
+            k = (e.type, e.key)
+            names = {e.name} | e.aliases
+            aliases.setdefault(k, set()).update(names)
+            if k not in best or _better(e.name, best[k]):
+                best[k] = e.name
+    for x in extractions:
+        for e in x.entities.values():
+            k = (e.type, e.key)
+            if e.type in ("County", "Voivodeship", "Municipality"):
+                continue
+            e.name = best[k]
+            e.aliases = (aliases[k] | e.aliases) - {e.name}

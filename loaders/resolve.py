@@ -1,0 +1,261 @@
+"""One node per real entity: mentions become entities with stable keys.
+
+Within an article, an acronym ("KOOWES") joins the name it abbreviates, a quoted short form ("Krzemienny
+Krąg") joins the organisation it names, and a bare kind name that exists once per voivodeship ("Regionalny
+Ośrodek Polityki Społecznej") joins that voivodeship's body. Keys are built so that the same entity gets the
+same key in every article: people by their nominative name, region-wide bodies by kind and voivodeship,
+organisations with a quoted name by kind and that name, others by their full nominative name.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.iri import slugify
+from graph.model import Article, Entity
+from loaders.gazetteer import Gazetteer, OrgKind
+from loaders.mentions import Mention
+from loaders.names import nouns
+from loaders.tokens import Token
+
+FUNCTION_WORDS = {"i", "na", "w", "we", "ds", "dla", "z", "oraz", "im", "św", "do", "od", "o", "pod"}
+
+
+@dataclass
+class KnownEntities:
+    """Entities already in the corpus or the store, for joining acronyms and short forms across articles."""
+
+    acronyms: dict[str, str] = field(default_factory=dict)  # "KOOWES" -> organisation key
+    names: dict[str, str] = field(default_factory=dict)  # folded name -> organisation key
+
+    def add(self, e: Entity) -> None:
+        if e.type != "Organization":
+            return
+        for a in e.aliases | {e.name}:
+            if a.isupper() and len(a) <= 12:
+                self.acronyms.setdefault(a, e.key)
+            self.names.setdefault(fold(a), e.key)
+
+
+def fold(name: str) -> str:
+    return slugify(name)
+
+
+def initials(name: str) -> str:
+    out = []
+    for word in name.replace("–", "-").split():
+        if word.lower().strip(".,") in FUNCTION_WORDS or word.startswith(("„", '"', "“")):
+            continue
+        for part in word.split("-"):
+            if part[:1].isalpha():
+                out.append(part[0].upper())
+    return "".join(out)
+
+
+@dataclass
+class Resolution:
+    entities: dict[str, Entity]
+    region: str | None  # voivodeship code of the article
+    main_county: str | None
+    counties: Counter
+    by_mention: dict[int, str]  # id(mention) -> entity key
+    acronym_mentions: list[tuple[int, str, int]]  # (token index, key, sentence)
+
+
+class Resolver:
+    def __init__(self, article: Article, text: str, tokens: list[Token], mentions: list[Mention], gaz: Gazetteer,
+                 known: KnownEntities | None = None):
+        self.a, self.text, self.toks, self.ms, self.gaz = article, text, tokens, mentions, gaz
+        self.known = known or KnownEntities()
+        self.entities: dict[str, Entity] = {}
+        self.by_mention: dict[int, str] = {}
+
+    # -- places ------------------------------------------------------------------------------------------------
+    def region(self) -> str | None:
+        votes: Counter = Counter()
+        if self.a.region:
+            votes[self.a.region] += 100
+        for m in self.ms:
+            if m.type == "Voivodeship" and m.teryt:
+                votes[m.teryt] += 2
+            elif m.type == "County" and m.teryt and "," not in m.teryt:
+                votes[m.teryt[:2]] += 2
+            elif m.region:
+                votes[m.region] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def pick_county(self, codes: str, region: str | None) -> str:
+        options = codes.split(",")
+        if len(options) > 1 and region:
+            inside = [c for c in options if c.startswith(region)]
+            if inside:
+                return inside[0]
+        return options[0]
+
+    # -- entities ----------------------------------------------------------------------------------------------
+    def entity(self, key: str, type_: str, name: str, m: Mention | None = None, **kw: object) -> Entity:
+        e = self.entities.get(key)
+        if e is None:
+            e = Entity(key=key, type=type_, name=name, **kw)
+            self.entities[key] = e
+        elif name and name != e.name:
+            # keep the fullest name as canonical, the others as aliases
+            if _better(name, e.name):
+                e.aliases.add(e.name)
+                e.name = name
+            else:
+                e.aliases.add(name)
+        if m is not None:
+            e.sentences.add(m.sentence)
+            e.mentions.append((self.toks[m.start].start, self.toks[m.end - 1].end))
+            e.aliases |= {a for a in m.aliases if a}
+            self.by_mention[id(m)] = key
+        return e
+
+    def org_key(self, m: Mention, region: str | None) -> str | None:
+        kind = m.kind
+        if kind is not None and kind.scope == "region":
+            reg = m.region or region
+            if reg:
+                v = self.gaz.register.voivodeship(reg)
+                return f"{kind.code}-{slugify(v.name)}" if v else slugify(m.name)
+        if m.generic:
+            return None
+        if m.quoted:
+            return f"{kind.code}-{slugify(m.quoted)}" if kind else slugify(m.quoted)
+        return slugify(m.name)
+
+    def run(self) -> Resolution:
+        region = self.region()
+        counties: Counter = Counter()
+        for m in self.ms:
+            if m.type == "County" and m.teryt:
+                code = self.pick_county(m.teryt, region)
+                m.teryt = code
+                counties[code] += 1
+                c = self.gaz.register.county(code)
+                self.entity(code, "County", c.label if c else m.name, m, teryt=code, wikidata=c.qid if c else None)
+            elif m.type == "Voivodeship" and m.teryt:
+                v = self.gaz.register.voivodeship(m.teryt)
+                self.entity(m.teryt, "Voivodeship", v.label if v else m.name, m, teryt=m.teryt)
+            elif m.type == "Municipality" and m.teryt:
+                code = m.teryt.split(",")[0]
+                g = self.gaz.register.gmina(code)
+                self.entity(code, "Municipality", self.gaz.register.gmina_label(g) if g else m.name, m, teryt=code)
+            elif m.type in ("Agreement", "Partnership"):
+                if m.county:
+                    m.county = self.pick_county(m.county, region)
+        main_county = counties.most_common(1)[0][0] if counties else None
+
+        for m in self.ms:
+            if m.type == "Person":
+                self.entity(slugify(m.name), "Person", m.name, m)
+            elif m.type == "Organization":
+                key = self.org_key(m, region)
+                if key is None:
+                    continue
+                kind = m.kind
+                name = m.name
+                if kind is not None and kind.scope == "region" and m.generic and self.known.acronyms.get(""):
+                    pass
+                e = self.entity(key, "Organization", name, m, kind=kind.kind if kind else None,
+                                sector=kind.sector if kind else None)
+                if m.acronym:
+                    e.aliases.add(m.acronym)
+            elif m.type in ("Project", "Programme", "Agreement", "Partnership"):
+                self.entity(slugify(m.name), m.type, m.name, m)
+        self._short_forms()
+        acronyms = self._acronyms(region)
+        return Resolution(self.entities, region, main_county, counties, self.by_mention, acronyms)
+
+    def _short_forms(self) -> None:
+        """A name that begins another organisation's name of the same kind is that organisation."""
+        orgs = [e for e in self.entities.values() if e.type == "Organization"]
+        for short in orgs:
+            for long in orgs:
+                if short is long or short.key not in self.entities or long.key not in self.entities:
+                    continue
+                if short.kind == long.kind and len(long.name) > len(short.name) + 3 \
+                        and fold(long.name).startswith(fold(short.name) + "-"):
+                    self._merge(short.key, long.key)
+
+    def _merge(self, src: str, dst: str) -> None:
+        a, b = self.entities.pop(src), self.entities[dst]
+        b.aliases |= a.aliases | {a.name}
+        b.sentences |= a.sentences
+        b.mentions += a.mentions
+        for mid, key in list(self.by_mention.items()):
+            if key == src:
+                self.by_mention[mid] = dst
+
+    def _acronyms(self, region: str | None) -> list[tuple[int, str, int]]:
+        """Stand-alone acronyms ("przedstawiciele ROPS i KOOWES") resolved to entities."""
+        taken = set()
+        for m in self.ms:
+            taken.update(range(m.start, m.end))
+        found = []
+        for t in self.toks:
+            if not t.is_upper or t.i in taken or len(t.text) < 2:
+                continue
+            key = self.resolve_acronym(t.text, region)
+            if key:
+                e = self.entities[key]
+                e.sentences.add(t.sentence)
+                e.mentions.append((t.start, t.end))
+                e.aliases.add(t.text)
+                found.append((t.i, key, t.sentence))
+        return found
+
+    def resolve_acronym(self, acr: str, region: str | None) -> str | None:
+        orgs = [e for e in self.entities.values() if e.type == "Organization"]
+        for e in orgs:
+            if acr in e.aliases:
+                return e.key
+        for e in orgs:
+            ini = initials(e.name)
+            if len(acr) >= 3 and ini.startswith(acr) and len(acr) >= min(len(ini), 4):
+                return e.key
+        kind = self.gaz.acronyms.get(acr)
+        if kind is not None and kind.scope == "region" and region:
+            v = self.gaz.register.voivodeship(region)
+            key = f"{kind.code}-{slugify(v.name)}"
+            if key not in self.entities:
+                if key in self.known.names.values():
+                    pass
+                self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
+            return key
+        if acr in self.known.acronyms:
+            key = self.known.acronyms[acr]
+            if key not in self.entities:
+                kind_guess = self._kind_by_suffix(acr)
+                self.entity(key, "Organization", acr, None, kind=kind_guess.kind if kind_guess else None,
+                            sector=kind_guess.sector if kind_guess else None)
+            return key
+        kind = self._kind_by_suffix(acr)
+        if kind is not None and acr not in self.gaz.acronyms:
+            key = f"{kind.code}-{slugify(acr)}"
+            self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
+            return key
+        return None
+
+    def _kind_by_suffix(self, acr: str) -> OrgKind | None:
+        for a, kind in self.gaz.acronyms.items():
+            if len(a) >= 3 and acr.endswith(a) and len(acr) > len(a) and kind.scope not in ("county", "gmina"):
+                return kind
+        return None
+
+
+def _better(new: str, old: str) -> bool:
+    """Whether ``new`` is a fuller canonical name than ``old`` (spelled out beats an acronym)."""
+    def score(n: str) -> tuple[int, int]:
+        words = n.split()
+        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+        return (-upper, len(n))
+    return score(new) > score(old)
+
+
+def head_lemma_of(tok: Token, heads: frozenset[str]) -> str | None:
+    for i in nouns(tok):
+        if i.lemma.lower() in heads:
+            return i.lemma.lower()
+    return None
