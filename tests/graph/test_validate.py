@@ -88,6 +88,16 @@ def test_hand_made_graph_conforms():
     assert report.conforms
 
 
+def test_date_without_year_conforms():
+    # "17 maja br." in an article without a date line: the day is known, the year is not
+    g = _valid()
+    _drop(g, "event/spotkanie", "https://schema.org/startDate")
+    _drop(g, "agreement/porozumienie", "http://purl.org/dc/terms/date")
+    g.parse(data=PREFIXES + """e:event\\/spotkanie schema:startDate "--05-17"^^xsd:gMonthDay .
+        e:agreement\\/porozumienie dcterms:date "--05-17"^^xsd:gMonthDay .""", format="turtle")
+    assert validate_graph(g).violations == []
+
+
 def _drop(g: Graph, s: str, p: str) -> None:
     g.remove((URIRef(E + s), URIRef(p), None))
 
@@ -131,6 +141,8 @@ BROKEN = [
      {(E + "organization/owes", "http://www.w3.org/2004/02/skos/core#prefLabel")}),
     ("event date as text", [("event/spotkanie", "https://schema.org/startDate")],
      'e:event\\/spotkanie schema:startDate "17 maja" .', {(E + "event/spotkanie", "https://schema.org/startDate")}),
+    ("event with two dates", [], 'e:event\\/spotkanie schema:startDate "--05-18"^^xsd:gMonthDay .',
+     {(E + "event/spotkanie", "https://schema.org/startDate")}),
     ("event organised by a county", [], "e:event\\/spotkanie schema:organizer e:county\\/2611 .",
      {(E + "event/spotkanie", "https://schema.org/organizer")}),
     ("agreement signed by a county", [], "e:agreement\\/porozumienie esg:signatory e:county\\/2611 .",
