@@ -8,6 +8,7 @@ backend answers byte-for-byte the same formats, and a cut answer is still a vali
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from rdflib.term import Node
 from graph.store import Store, StoreError, QuerySyntaxError, to_ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: rdflib's SPARQL parser (pyparsing, with a shared packrat cache) is not safe to run in two threads at once
+_PARSE_LOCK = threading.Lock()
 
 #: result formats of SELECT and ASK: name -> (media type, pyoxigraph format)
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
@@ -157,7 +160,8 @@ def query_kind(query: str) -> str:
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        parsed = parseQuery(query)
+        with _PARSE_LOCK:
+            parsed = parseQuery(query)
     except ParseException as exc:
         raise QuerySyntaxError(str(exc)) from exc
     name = parsed[1].name
@@ -195,7 +199,8 @@ def _select_vars(query: str, rows: list[dict[str, Node]]) -> list[str]:
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        return [str(v) for v in prepareQuery(query).algebra["PV"]]
+        with _PARSE_LOCK:
+            return [str(v) for v in prepareQuery(query).algebra["PV"]]
     except Exception:  # noqa: BLE001 - a query the store ran but rdflib cannot translate: use the rows
         names: dict[str, None] = {}
         for row in rows:

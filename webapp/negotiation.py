@@ -32,6 +32,7 @@ GRAPH_MEDIA: dict[str, str] = {
     "application/rdf+xml": "rdfxml",
     "application/trig": "trig",
     "application/n-quads": "nquads",
+    "application/json": "jsonld",  # JSON-LD is JSON: a client asking for JSON gets it
 }
 
 #: ``?format=`` values -> (result format, graph format)
