@@ -23,8 +23,6 @@ from graph.remote import ServerError, SparqlStore
 from graph.store import QuerySyntaxError, StoreError, dump_bytes
 from tests.oxigraph_server import OxigraphServer, free_port, oxigraph_binary
 
-# rdflib's own TriG, N-Quads and JSON-LD parsers use its deprecated ConjunctiveGraph API
-pytestmark = pytest.mark.filterwarnings("ignore:.*(ConjunctiveGraph|default_context).*:DeprecationWarning")
 
 G1 = str(MINT.article_graph("a1"))
 ROPS = MINT.entity("Organization", "rops-w-kielcach")

@@ -19,8 +19,6 @@ from graph.model import Extraction
 from graph.store import QuerySyntaxError, Store, StoreError, Triple, dump_bytes, ntriples_term
 from graph.vocab import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS, XSD, sparql_prefixes
 
-# rdflib's own TriG, N-Quads and JSON-LD parsers use its deprecated ConjunctiveGraph API
-pytestmark = pytest.mark.filterwarnings("ignore:.*(ConjunctiveGraph|default_context).*:DeprecationWarning")
 
 G1 = str(MINT.article_graph("a1"))
 G2 = str(MINT.article_graph("a2"))
