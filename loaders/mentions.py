@@ -8,6 +8,7 @@ after a lower-case kind noun; a county is "powiat" with an adjective from the TE
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from loaders.gazetteer import Gazetteer, OrgKind
@@ -22,10 +23,15 @@ PREPOSITION_CASE = {"w": ("loc",), "we": ("loc",), "przez": ("acc",), "z": ("ins
                     "przy": ("loc",), "na": ("loc", "acc"), "między": ("inst",), "pomiędzy": ("inst",),
                     "wśród": ("gen",), "u": ("gen",)}
 NAME_INTRO = {"pn", "pt", "pod"}  # "projekt pn. „…”", "pod nazwą „…”"
+LEGAL_FORM = re.compile(r"\s*,?\s*(?:sp\.\s*z\s*o\.\s*o\.|s\.\s*a\.|sp\.\s*j\.|sp\.\s*k\.|spółka z o\.\s*o\.)",
+                        re.IGNORECASE)
+SELF_GOVERNMENT = {"powiat", "gmina", "miasto", "województwo", "samorząd"}
 NUMBERED_PARTS = {"działanie", "poddziałanie", "oś"}
 PROJECT_HEADS = {"projekt", "cykl", "kampania", "inicjatywa"}
 COLLAB_HEADS = {"partnerstwo": "Partnership", "porozumienie": "Agreement", "umowa": "Agreement",
                 "list": "Agreement", "koalicja": "Partnership", "sieć": "Partnership"}
+DETERMINERS = {"taki", "ten", "tamten", "ów", "każdy", "wszelki", "jakiś", "żaden", "inny", "swój", "nasz",
+               "wasz", "mój", "kolejny", "niniejszy", "powyższy", "wspomniany", "owy", "tenże", "jakikolwiek"}
 STOP_LEMMAS = {"który", "oraz", "a", "lecz", "ale", "gdy", "jako", "by", "aby", "że", "czy", "to", "jak"}
 
 
@@ -99,7 +105,7 @@ class Finder:
         t, u = self.tok(i), self.tok(i + 1)
         return (t is not None and u is not None and t.is_cap and u.is_cap and not u.is_upper
                 and any(x.is_first_name for x in t.interps) and u.sentence == t.sentence
-                and not self.head_lemma(u))
+                and t.text.lower() not in HONORIFICS and not self.head_lemma(u) and _surname_like(u))
 
     def head_lemma(self, t: Token) -> str | None:
         """The organisation-kind or programme head lemma of a capitalised noun, if it is one."""
@@ -110,6 +116,10 @@ class Finder:
             if low in self.gaz.heads or low in self.gaz.programme_heads:
                 return low
         return None
+
+    def _patron(self, k: int) -> bool:
+        """A name after "im." or "św." is part of an institution's name, not a person present."""
+        return k >= 2 and self.toks[k - 1].text == "." and self.toks[k - 2].text.lower() in ("im", "św")
 
     def add(self, m: Mention) -> Mention:
         self.mentions.append(m)
@@ -122,14 +132,16 @@ class Finder:
     # -- people --------------------------------------------------------------------------------------------
     def people(self) -> None:
         toks = self.toks
+        inside_quotes = {j for q, e in self.quotes.items() for j in range(q, e + 1)}
         k = 0
         while k < len(toks) - 1:
-            if not self.is_person_start(k):
+            if not self.is_person_start(k) or k in inside_quotes or self._patron(k):
                 k += 1
                 continue
             end = k + 1
             while end + 1 < len(toks) and any(x.is_first_name for x in toks[end].interps) and toks[end + 1].is_cap \
-                    and not toks[end + 1].is_upper and end - k < 2 and not self.head_lemma(toks[end + 1]):
+                    and not toks[end + 1].is_upper and end - k < 2 and not self.head_lemma(toks[end + 1]) \
+                    and _surname_like(toks[end + 1]) and toks[end + 1].sentence == toks[k].sentence:
                 end += 1
             span = toks[k:end + 1]
             if any(t.is_upper for t in span):
@@ -239,7 +251,7 @@ class Finder:
 
     def _org_chain(self, k: int, head: str) -> None:
         toks, text = self.toks, self.text
-        start = self._left_adjectives(k, head)
+        start = k if head in SELF_GOVERNMENT else self._left_adjectives(k, head)
         sent = toks[k].sentence
         j = k + 1
         end = k + 1  # one past the last token of the name
@@ -294,7 +306,7 @@ class Finder:
             if nxt is None or nxt.sentence != sent:
                 break
             if low == "i" and nxt.is_cap and not nxt.is_upper and not self.head_lemma(nxt) \
-                    and not self.is_person_start(j + 1) and j == end:
+                    and not self.is_person_start(j + 1) and j == end and not self._starts_org(j + 1):
                 end = j + 2
                 j += 2
                 continue
@@ -315,15 +327,17 @@ class Finder:
                 end = j + 2
                 j += 2
                 if low == "ds":
-                    while n2 is not None and n2.sentence == sent and n2.is_word and not n2.is_cap \
-                            and n2.text.lower() not in STOP_LEMMAS and n2.text.lower() not in ("w", "we", "i"):
+                    while n2 is not None and n2.sentence == sent and n2.is_word and n2.i not in self.taken \
+                            and n2.text.lower() not in STOP_LEMMAS and n2.text.lower() not in ("w", "we") \
+                            and (n2.text != "i" or (self.tok(n2.i + 1) and self.tok(n2.i + 1).is_word)) \
+                            and not any(x.pos in ("fin", "praet", "bedzie") for x in n2.interps):
                         end = n2.i + 1
                         n2 = self.tok(n2.i + 1)
                     break
                 continue
             if low == "," and nxt.is_cap and not nxt.is_upper and not self.head_lemma(nxt) and j == end \
                     and not self.is_person_start(j + 1) and _genitive_noun(toks[j - 1]) and _genitive_noun(nxt) \
-                    and j - 1 > k:
+                    and j - 1 > k and self._list_closes(j + 2, sent):
                 end = j + 2
                 j += 2
                 continue
@@ -337,6 +351,10 @@ class Finder:
                     end = j
                     continue
             break
+        legal = LEGAL_FORM.match(text, toks[end - 1].end) if end > start else None
+        if legal and not programme:  # "… Sp. z o.o.", "… S.A.": a company
+            while end < len(toks) and toks[end].start < legal.end():
+                end += 1
         span = toks[start:end]
         if not span:
             return
@@ -364,8 +382,14 @@ class Finder:
             self.add(m)
             return
         kind = self.gaz.org_kind(head, _lemmas(span))
+        if legal:
+            kind = self.gaz.org_kind("spółka", set()) or kind
         if kind is None:
             return
+        if head in ("miasto", "gmina") and len(name_tokens) == head_index + 2:
+            geo = next((i for i in nouns(name_tokens[-1]) if i.is_geo), None)
+            if geo is not None:  # "Miasta Gdańska" -> "Miasto Gdańsk"
+                name = f"{name.split()[0]} {geo.lemma}"
         m = Mention("Organization", start, end, name, sent, kind=kind, quoted=quoted, acronym=acronym, head=k,
                     case=reading)
         if acronym:
@@ -397,6 +421,25 @@ class Finder:
                 break
             k += 1
         return k
+
+    def _list_closes(self, j: int, sent: int) -> bool:
+        """"Ministerstwo Rodziny, Pracy i Polityki Społecznej": a comma inside a name needs an "i" to close the list."""
+        for k in range(j, min(j + 4, len(self.toks))):
+            t = self.toks[k]
+            if t.sentence != sent or t.text in ",;:()":
+                return False
+            if t.text == "i":
+                nxt = self.tok(k + 1)
+                return nxt is not None and nxt.is_cap and _genitive_noun(nxt)
+        return False
+
+    def _starts_org(self, j: int) -> bool:
+        """Whether capitalised adjectives at ``j`` lead to an organisation's head noun ("i Regionalnego Ośrodka")."""
+        k = j
+        while k < len(self.toks) and k - j < 4 and self.toks[k].is_cap and adjectives(self.toks[k]) \
+                and not self.head_lemma(self.toks[k]):
+            k += 1
+        return k > j and k < len(self.toks) and bool(self.head_lemma(self.toks[k]))
 
     def _is_place(self, t: Token) -> bool:
         if any(i.is_geo for i in t.interps):
@@ -494,6 +537,11 @@ class Finder:
             lemma = next((i.lemma.lower() for i in nouns(t) if i.lemma.lower() in COLLAB_HEADS), None)
             if lemma is None:
                 continue
+            if all(i.numbers == frozenset({"pl"}) for i in nouns(t, lemma)):
+                continue  # "partnerstwa lokalne w subregionie": several, none named
+            prev = self.tok(k - 1)
+            if prev is not None and prev.lemmas & DETERMINERS:
+                continue  # "takie porozumienie", "to partnerstwo": a reference, not a name
             if lemma == "list" and not (self.tok(k + 1) and self.tok(k + 1).text.lower().startswith("intencyjn")):
                 continue
             start = k
@@ -604,7 +652,8 @@ class Finder:
                 m.type = "Project"
                 m.kind = None
                 m.generic = False
-                m.name = self.text[toks[m.start].start:toks[m.end - 1].end]
+                raw = self.text[toks[m.start].start:toks[m.end - 1].end]
+                m.name = " ".join(re.sub(r"\s*\([^)]*\)", "", raw).split())
 
     def run(self) -> list[Mention]:
         self.people()
@@ -625,6 +674,18 @@ def morph_inflect(adj_lemma: str, case: str) -> str | None:
     from loaders.morph import morph
 
     return morph().inflect(adj_lemma, "adj", case, "sg", "m3")
+
+
+HONORIFICS = {"pan", "pani", "państwo", "ksiądz", "ks", "dr", "prof", "mgr", "inż", "siostra", "brat", "ojciec"}
+
+
+def _surname_like(t: Token) -> bool:
+    """A word that can be a surname: the dictionary says so, or it does not know the word at all."""
+    if all(i.pos == "ign" for i in t.interps):
+        return True
+    if "-" in t.text:
+        return True
+    return any(i.is_surname for i in t.interps)
 
 
 def _voiv_name(adj_lemma: str) -> str:

@@ -132,20 +132,19 @@ def person_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     if not firsts or len(surname_toks) != 1:
         return None
     surname = surname_toks[0]
-    readings = [i for i in firsts[0].interps if i.is_first_name]
-    sur_cases = _surname_cases(surname)
-    # pick the first-name reading whose case the surname can share; nominative first
-    chosen = None
-    for case in CASE_ORDER:
-        for r in readings:
-            if case in r.cases and (sur_cases is None or case in sur_cases):
-                chosen = (r, case)
-                break
-        if chosen:
-            break
-    if chosen is None:
-        chosen = (readings[0], sorted(readings[0].cases, key=CASE_ORDER.index)[0])
-    r, case = chosen
+    readings = [i for i in firsts[0].interps if i.is_first_name and i.pos == "subst"] or \
+        [i for i in firsts[0].interps if i.is_first_name]
+    # the first-name reading (case, gender) that the surname agrees with best; nominative first on ties
+    best = None
+    for r in readings:
+        female = "f" in r.genders and "m1" not in r.genders
+        for case in r.cases - {"voc"}:
+            key = (_surname_fit(surname, case, female), -CASE_ORDER.index(case))
+            if best is None or key > best[0]:
+                best = (key, r, case)
+    if best is None:
+        return None
+    _, r, case = best
     female = "f" in r.genders and "m1" not in r.genders
     gender = "f" if female else "m"
     first_forms = []
@@ -155,6 +154,23 @@ def person_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         first_forms.append(rr.lemma if rr else t.text)
     sur = _surname_nominative(surname, case, female)
     return " ".join(first_forms + [sur]), gender
+
+
+def _surname_fit(tok: Token, case: str, female: bool) -> int:
+    """2: the dictionary knows this surname in this case and gender; 1: some reading fits, or it is unknown."""
+    gender = "f" if female else "m1"
+    if "-" in tok.text:
+        tok_last = tok.text.rsplit("-", 1)[1]
+        return _surname_fit(Token(0, tok_last, 0, 0, "word", interps=morph().analyse(tok_last)), case, female)
+    known = [i for i in tok.interps if i.pos != "ign"]
+    if not known:
+        return 1
+    if any(i.is_surname and case in i.cases and (not i.genders or gender in i.genders) for i in known):
+        return 2
+    if any(i.pos == "adj" and case in i.cases and (not i.genders or gender in i.genders) for i in known):
+        return 2 if tok.text.lower().endswith(("ski", "cki", "dzki", "ska", "cka", "dzka", "skiego", "ckiego",
+                                                     "skiej", "ckiej", "skim", "ckim", "ską", "cką")) else 1
+    return 1 if any(case in i.cases for i in known) else 0
 
 
 def _surname_cases(tok: Token) -> set[str] | None:

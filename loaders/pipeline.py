@@ -7,6 +7,7 @@ form in one article joins the entity another article spells out, and every entit
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from loaders.gazetteer import Gazetteer, gazetteer
 from loaders.mentions import Finder, Mention, analyse
 from loaders.morph import morph
 from loaders.relations import Relator
-from loaders.resolve import KnownEntities, Resolution, Resolver, _better
+from loaders.resolve import KnownEntities, Resolution, Resolver, name_rank as _rank
 from loaders.tokens import Token, split_sentences, tokenize
 
 
@@ -155,15 +156,15 @@ def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = No
 
 def unify_names(extractions: list[Extraction]) -> None:
     """Give every entity key one canonical name across articles, the others becoming aliases."""
-    best: dict[tuple[str, str], str] = {}
+    votes: dict[tuple[str, str], Counter] = {}
     aliases: dict[tuple[str, str], set[str]] = {}
     for x in extractions:
         for e in x.entities.values():
             k = (e.type, e.key)
-            names = {e.name} | e.aliases
-            aliases.setdefault(k, set()).update(names)
-            if k not in best or _better(e.name, best[k]):
-                best[k] = e.name
+            aliases.setdefault(k, set()).update({e.name} | e.aliases)
+            votes.setdefault(k, Counter())[e.name] += 1
+    # the name most articles use; among equals the fuller one
+    best = {k: max(c, key=lambda n: (c[n], _rank(n))) for k, c in votes.items()}
     for x in extractions:
         for e in x.entities.values():
             k = (e.type, e.key)

@@ -324,7 +324,7 @@ class Relator:
             return
         a = self.x.article
         key = slugify(a.id)
-        label = a.title or self.x.sentences[ev_sents[0]].text[:120]
+        label = _short(a.title or self.x.sentences[ev_sents[0]].text)
         ev = Entity(key=key, type="Event", name=label, sentences=set(ev_sents[:1]))
         self.x.entities[key] = ev
         self.x.event = key
@@ -572,6 +572,17 @@ class Relator:
         self.agreements()
         self.organisations()
         self.projects()
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """A label of at most ``limit`` characters: the first sentence, cut at a word."""
+    text = " ".join(text.split())
+    for stop in (". ", "! ", "? "):
+        if stop in text[:limit]:
+            text = text[: text.index(stop) + 1]
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 _LEMMA_CACHE: dict[str, frozenset[str]] = {}

@@ -245,13 +245,15 @@ class Resolver:
         return None
 
 
+def name_rank(n: str) -> tuple[int, int]:
+    """How good a canonical name is: spelled out beats acronyms, then the fuller one."""
+    upper = sum(1 for w in n.split() if w.isupper() and len(w) > 1)
+    return (-upper, len(n))
+
+
 def _better(new: str, old: str) -> bool:
     """Whether ``new`` is a fuller canonical name than ``old`` (spelled out beats an acronym)."""
-    def score(n: str) -> tuple[int, int]:
-        words = n.split()
-        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
-        return (-upper, len(n))
-    return score(new) > score(old)
+    return name_rank(new) > name_rank(old)
 
 
 def head_lemma_of(tok: Token, heads: frozenset[str]) -> str | None:
