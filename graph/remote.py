@@ -336,9 +336,7 @@ class SparqlStore(Store):
                 self._post_file(path, fmt, graph)
             else:
                 self._insert_file(path, fmt, graph)
-        except QuerySyntaxError as exc:  # the INSERT DATA we wrote does not parse: the file holds odd terms
-            raise StoreError(f"{path}: {exc}") from exc
-        except StoreError as exc:
+        except StoreError as exc:  # a QuerySyntaxError too: our INSERT DATA, not the user's query
             raise StoreError(f"{path}: {exc}") from exc
 
     def _post_file(self, path: Path, fmt: str, graph: str | None) -> None:
