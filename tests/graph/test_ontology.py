@@ -57,9 +57,20 @@ def test_ontology_header(onto):
 @pytest.mark.parametrize("term", sorted(ESG.__annotations__))
 def test_every_term_labelled_in_polish_and_english(onto, term):
     node = ESG[term]
-    langs = {lab.language for lab in onto.objects(node, RDFS.label)}
-    assert {"pl", "en"} <= langs
+    langs = sorted(lab.language for lab in onto.objects(node, RDFS.label))
+    assert langs == ["en", "pl"]
     assert onto.value(node, RDFS.comment) is not None
+
+
+def test_classes_the_graph_writes_are_declared(onto):
+    from graph.build import TYPE_CLASSES
+
+    written = {c for classes in TYPE_CLASSES.values() for c in classes}
+    written |= {ORG.Membership, ORG.Role, SKOS.Concept, ESG.Article, SCHEMA.NewsArticle, PROV.Entity}
+    declared = set(onto.subjects(RDF.type, OWL.Class))
+    assert written - declared == set()
+    for cls in written:
+        assert onto.value(cls, RDFS.label) is not None, cls
 
 
 def _kinds(g: Graph) -> set[URIRef]:
