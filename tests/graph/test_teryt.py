@@ -170,3 +170,13 @@ def test_triples_under_another_base(register):
     nodes = {s for s, _, _ in teryt_triples(register, mint)}
     assert URIRef("https://example.org/kg/county/2611") in nodes
     assert all(str(n).startswith("https://example.org/kg/") for n in nodes)
+
+
+def test_codes_nest(register):
+    # a unit's code starts with its parent's: the CSVs were cut from one TERC file and must stay consistent
+    for c in register.counties.values():
+        assert c.code.startswith(c.voivodeship) and c.voivodeship in register.voivodeships, c
+    for g in register.gminas.values():
+        assert g.code.startswith(g.county) and g.county in register.counties, g
+        assert g.voivodeship == g.county[:2], g
+        assert g.code[-1] == {"miejska": "1", "wiejska": "2", "miejsko-wiejska": "3"}[g.type], g
