@@ -36,8 +36,7 @@ def search() -> Response | str:
         return jsonify({"query": q, "results": [{"iri": h.iri, "label": h.label, "matched": h.matched,
                                                  "url": local_path(h.iri)} for h in hits]})
     # one clear answer: go straight to it
-    if len(hits) == 1 and hits[0].exact or (len(hits) > 1 and hits[0].exact and not hits[1].exact
-                                            and hits[0].score > hits[1].score):
+    if hits and hits[0].exact and (len(hits) == 1 or hits[0].score >= hits[1].score + 0.05):
         return redirect(local_path(hits[0].iri))
     return render_template("search.html", q=q, hits=hits)
 

@@ -90,6 +90,7 @@ class _Entry:
     iri: str
     label: str
     token_keys: list[frozenset[str]]
+    capitals: list[bool]  # which tokens start with a capital: a proper name
 
 
 class LabelIndex:
@@ -118,7 +119,8 @@ class LabelIndex:
             rank = _NAME_RANK.get(str(row["p"]), 9)
             if rank < names.get(iri, (10, ""))[0]:
                 names[iri] = (rank, label)
-            entries.append(_Entry(iri, label, [lemmas(tok) for tok in tokens(label)]))
+            toks = tokens(label)
+            entries.append(_Entry(iri, label, [lemmas(tok) for tok in toks], [tok[:1].isupper() for tok in toks]))
         self._entries, self._types = entries, types
         self._names = {iri: label for iri, (_, label) in names.items()}
 
@@ -130,9 +132,10 @@ class LabelIndex:
         if not words:
             return []
         keys = [lemmas(w) for w in words]
+        capitals = [w[:1].isupper() and not w.isupper() for w in words]
         best: dict[str, Hit] = {}
         for entry in self._entries:
-            score, exact = _score(keys, entry.token_keys)
+            score, exact = _score(keys, capitals, entry)
             if score <= 0:
                 continue
             full = fold(entry.label) == fold(query.strip())
@@ -141,19 +144,24 @@ class LabelIndex:
             hit = best.get(entry.iri)
             if hit is None or score > hit.score:
                 best[entry.iri] = Hit(entry.iri, self._names.get(entry.iri, entry.label),
-                                      self._types.get(entry.iri, set()), score, exact or full, entry.label)
+                                      types=self._types.get(entry.iri, set()), score=score, exact=exact or full,
+                                      matched=entry.label)
         return sorted(best.values(), key=lambda h: (-h.score, h.label))[:limit]
 
 
-def _score(query_keys: list[frozenset[str]], token_keys: list[frozenset[str]]) -> tuple[float, bool]:
-    """How well every query word matches some token: 1 per exact match, less for looser ones; 0 if one fails."""
+def _score(query_keys: list[frozenset[str]], capitals: list[bool], entry: _Entry) -> tuple[float, bool]:
+    """How well every query word matches some token: 1 per exact match, less for looser ones; 0 if one fails.
+
+    A capitalised word matching a capitalised token scores a little more: "Dąbrowskiego" is rather
+    Dariusz Dąbrowski than powiat dąbrowski.
+    """
     total, all_exact = 0.0, True
-    for qk in query_keys:
+    for qk, capital in zip(query_keys, capitals):
         best = 0.0
-        for tk in token_keys:
+        for tk, token_capital in zip(entry.token_keys, entry.capitals):
             if qk & tk:
-                best = 1.0
-                break
+                best = max(best, 1.1 if capital and token_capital else 1.0)
+                continue
             for q in qk:
                 for t in tk:
                     if len(t) >= MIN_PREFIX + 1 and q.startswith(t) and len(q) - len(t) <= MAX_ENDING:
@@ -162,6 +170,6 @@ def _score(query_keys: list[frozenset[str]], token_keys: list[frozenset[str]]) -
                         best = max(best, 0.6)
         if best == 0.0:
             return 0.0, False
-        all_exact &= best == 1.0
+        all_exact &= best >= 0.8  # the word itself, a lemma, or the token with an ending: not a bare prefix
         total += best
     return total, all_exact

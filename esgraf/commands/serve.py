@@ -1,0 +1,79 @@
+"""``esgraf serve``: the web app (SPARQL endpoint, editor, linked-data pages, maps) under waitress.
+
+An empty embedded store is first filled with the sample corpus (``ESGRAF_ARTICLES``), so a fresh checkout
+shows something at once. Never runs Flask's debug server.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+import click
+
+from esgraf.cli import UserError, settings_of
+from esgraf.settings import Settings
+from esgraf.stores import open_store
+from graph.iri import Minter
+from graph.store import Store, StoreError
+
+log = logging.getLogger(__name__)
+
+
+def has_articles(store: Store, settings: Settings) -> bool:
+    mint = Minter(settings.base_iri)
+    return any(mint.is_article_graph(g) for g in store.named_graphs())
+
+
+def load_sample(store: Store, settings: Settings) -> None:
+    """Load the corpus named by ``settings.articles`` (with the ontology and TERYT reference graphs)."""
+    from pathlib import Path
+
+    from esgraf.pipeline import load_paths
+
+    log.info("the store holds no articles: loading %s", settings.articles)
+    report = load_paths(store, [Path(settings.articles)], settings=settings)
+    log.info("loaded %d articles (%d triples) in %.1f s", report.articles, report.triples, report.seconds)
+    for problem in report.errors + report.failed:
+        log.warning("%s", problem)
+
+
+@click.command("serve")
+@click.option("--host", default=None, help="Address to listen on [ESGRAF_HOST, 127.0.0.1].")
+@click.option("--port", type=int, default=None, help="Port to listen on [ESGRAF_PORT, 5000].")
+@click.option("--store", "store_path", type=click.Path(file_okay=False), default=None,
+              help="Folder of the embedded store [ESGRAF_STORE].")
+@click.option("--threads", type=click.IntRange(1, 256), default=None, help="Worker threads [ESGRAF_THREADS, 8].")
+@click.option("--no-sample", is_flag=True, help="Do not load the sample corpus into an empty store.")
+@click.pass_context
+def command(ctx: click.Context, host: str | None, port: int | None, store_path: str | None,
+            threads: int | None, no_sample: bool) -> None:
+    """Serve the graph on the web: SPARQL endpoint, query editor, entity pages, cooperation maps."""
+    import waitress
+
+    from webapp import create_app
+
+    overrides = {k: v for k, v in (("host", host), ("port", port), ("store", store_path), ("threads", threads))
+                 if v is not None}
+    settings = dataclasses.replace(settings_of(ctx), **overrides)
+    try:
+        store = open_store(settings)
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc
+    try:
+        if not no_sample and not has_articles(store, settings):
+            load_sample(store, settings)
+        app = create_app(settings, store)
+        where = f"http://{settings.host}:{settings.port}/"
+        source = settings.endpoint or settings.store
+        click.echo(f"esgraf: serving {source} on {where} (Ctrl+C stops)", err=True)
+        if not settings.write_token:
+            log.info("read-only: set ESGRAF_WRITE_TOKEN to allow SPARQL Update and Graph Store writes")
+        try:
+            waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="esgraf",
+                           max_request_body_size=settings.max_body, _quiet=True)
+        except OSError as exc:
+            raise UserError(f"cannot listen on {settings.host}:{settings.port}: {exc}") from exc
+        finally:
+            app.extensions["esgraf"].runner.close()
+    finally:
+        store.close()

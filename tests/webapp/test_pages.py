@@ -1,0 +1,207 @@
+"""Linked-data pages, search, languages and security headers."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from graph.store import OxigraphStore
+from graph.vocab import FOAF, ORG, SKOS
+from tests.webapp.conftest import HOSTILE, SECOND_ID, fill, make_settings
+from webapp import create_app
+
+BASE = "https://w3id.org/esgraf/"
+HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+PAGES = ["/", "/person/piotr-babiarz", "/organization/owes-subregionu-polnocnego", "/county/2611",
+         f"/article/{SECOND_ID}", "/search?q=porozumienie", "/counties", "/downloads", "/ontology", "/query",
+         "/organization/hostile", "/concept/sector/social", "/concept/role/starosta",
+         "/event/spotkanie-w-starachowicach-2024-05-17", "/agreement/porozumienie-kielce-2024-06-03"]
+
+
+def page(client, path: str) -> str:
+    resp = client.get(path, headers=HTML)
+    assert resp.status_code == 200, (path, resp.status_code)
+    assert resp.mimetype == "text/html"
+    return resp.get_data(as_text=True)
+
+
+def test_person_page_shows_roles_events_and_sources(memory_client):
+    html = page(memory_client, "/person/piotr-babiarz")
+    assert "<h1>Piotr Babiarz</h1>" in html
+    assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in html
+    assert "starosta starachowicki" in html  # the role title
+    assert 'href="/event/spotkanie-w-starachowicach-2024-05-17"' in html  # the meeting attended
+    assert "Starosta starachowicki Piotr Babiarz spotkał się 17 maja 2024 r." in html  # the sentence
+    assert 'href="/article/starachowice-2024-05-17"' in html and "Starostwo i OWES podpisały porozumienie" in html
+    assert 'href="https://example.org/news/42"' in html
+    assert 'data-src="/network/ego/person/piotr-babiarz"' in html
+
+
+def test_organisation_page(memory_client):
+    html = page(memory_client, "/organization/owes-subregionu-polnocnego")
+    assert "Ośrodek Wsparcia Ekonomii Społecznej Subregionu Północnego" in html
+    assert "OWES" in html  # alias
+    assert 'href="/concept/sector/social"' in html
+    assert 'href="/agreement/porozumienie-starostwo-owes-2024-05-17"' in html  # signed
+    assert "podpisał(a) porozumienia" in html
+
+
+def test_county_page_lists_actors_and_activities(memory_client):
+    html = page(memory_client, "/county/2611")
+    actors = html.split("Podmioty działające w powiecie", 1)[1]
+    assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in actors
+    assert 'href="/organization/owes-subregionu-polnocnego"' in actors
+    assert 'href="/agreement/porozumienie-kielce-2024-06-03"' in actors
+
+
+def test_article_page(memory_client):
+    html = page(memory_client, "/article/starachowice-2024-05-17")
+    assert "<h1>Starostwo i OWES podpisały porozumienie</h1>" in html
+    assert "2024-05-17" in html
+    assert 'href="https://example.org/news/42"' in html
+    for path in ("/person/piotr-babiarz", "/organization/rops-w-kielcach", "/county/2611",
+                 "/event/spotkanie-w-starachowicach-2024-05-17"):
+        assert f'href="{path}"' in html
+    assert "Spotkanie w Starostwie Powiatowym w Starachowicach zorganizował" in html
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_without_inline_script(memory_client, path):
+    html = page(memory_client, path)
+    assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None
+    assert " on" + "error=" not in html.lower().replace("&lt;img src=x onerror=", "")
+    assert '<meta name="viewport"' in html
+
+
+@pytest.mark.parametrize("path", ["/organization/hostile", f"/article/{SECOND_ID}", "/person/dariusz-dabrowski",
+                                  "/search?q=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E+zzz", "/county/2611"])
+def test_hostile_label_is_escaped(memory_client, path):
+    html = page(memory_client, path)
+    assert HOSTILE not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_security_headers(memory_client):
+    resp = memory_client.get("/", headers=HTML)
+    csp = resp.headers["Content-Security-Policy"]
+    script_src = next(part for part in csp.split(";") if part.strip().startswith("script-src"))
+    assert script_src.split() == ["script-src", "'self'"]
+    assert "default-src 'self'" in csp
+    assert resp.headers["X-Content-Type-Options"] == "nosniff"
+    assert resp.headers["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("accept, suffix, fmt, mimetype", [
+    ("text/turtle", "ttl", "turtle", "text/turtle"),
+    ("application/ld+json", "jsonld", "json-ld", "application/ld+json"),
+    ("application/n-triples", "nt", "nt", "application/n-triples"),
+    ("application/rdf+xml", "rdf", "xml", "application/rdf+xml"),
+])
+def test_entity_content_negotiation(client, accept, suffix, fmt, mimetype):
+    iri = URIRef(BASE + "person/piotr-babiarz")
+    for resp in (client.get("/person/piotr-babiarz", headers={"Accept": accept}),
+                 client.get(f"/person/piotr-babiarz.{suffix}", headers=HTML)):
+        assert resp.status_code == 200
+        assert resp.mimetype == mimetype
+        g = Graph().parse(data=resp.get_data(), format=fmt)
+        assert (iri, FOAF.name, Literal("Piotr Babiarz")) in g
+        assert (iri, ORG.memberOf, URIRef(BASE + "organization/starostwo-powiatowe-w-starachowicach")) in g
+        # and where it is the object: the meeting it attended
+        assert (URIRef(BASE + "event/spotkanie-w-starachowicach-2024-05-17"),
+                URIRef("https://schema.org/attendee"), iri) in g
+
+
+def test_link_alternate_headers(memory_client):
+    for path in ("/person/piotr-babiarz", "/article/starachowice-2024-05-17", "/ontology"):
+        link = memory_client.get(path, headers=HTML).headers["Link"]
+        for suffix, media in (("ttl", "text/turtle"), ("jsonld", "application/ld+json"),
+                              ("nt", "application/n-triples"), ("rdf", "application/rdf+xml")):
+            assert f'{path}.{suffix}>; rel="alternate"; type="{media}"' in link
+
+
+@pytest.mark.parametrize("path", ["/person/nobody", "/county/9999", "/article/none", "/person/nobody.ttl",
+                                  "/organization/x/y"])
+def test_unknown_iris_are_404(memory_client, path):
+    assert memory_client.get(path, headers=HTML).status_code == 404
+    assert memory_client.get(path, headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_page_in_a_format_nobody_offers_is_406(memory_client):
+    assert memory_client.get("/person/piotr-babiarz", headers={"Accept": "image/png"}).status_code == 406
+
+
+@pytest.mark.parametrize("q, target", [
+    ("Dąbrowskiego", "/person/dariusz-dabrowski"),
+    ("dabrowskiego", "/person/dariusz-dabrowski"),
+    ("DĄBROWSKI", "/person/dariusz-dabrowski"),
+    ("Dariuszem Dąbrowskim", "/person/dariusz-dabrowski"),
+    ("Babiarza", "/person/piotr-babiarz"),
+    ("powiatu starachowickiego", "/county/2611"),
+    ("ROPS", "/organization/rops-w-kielcach"),
+])
+def test_search_finds_inflected_forms(memory_client, q, target):
+    resp = memory_client.get("/search", query_string={"q": q}, headers=HTML)
+    assert resp.status_code == 302
+    assert resp.headers["Location"] == target
+
+
+def test_search_lists_several_hits(memory_client):
+    html = page(memory_client, "/search?q=porozumienie")
+    assert 'href="/agreement/porozumienie-kielce-2024-06-03"' in html
+    assert 'href="/agreement/porozumienie-starostwo-owes-2024-05-17"' in html
+
+
+def test_search_json_and_prefix(memory_client):
+    data = memory_client.get("/search", query_string={"q": "dąbr", "format": "json"}).get_json()
+    assert [h["url"] for h in data["results"]] == ["/person/dariusz-dabrowski"]
+    data = memory_client.get("/search", query_string={"q": "nieistniejący", "format": "json"}).get_json()
+    assert data["results"] == []
+
+
+def test_language_switch(memory_client):
+    assert "Szukaj" in page(memory_client, "/")
+    resp = memory_client.get("/?lang=en", headers=HTML)
+    assert "Search" in resp.get_data(as_text=True) and 'lang="en"' in resp.get_data(as_text=True)
+    assert "esgraf_lang=en" in resp.headers["Set-Cookie"]
+    assert "The graph in numbers" in page(memory_client, "/")  # the cookie keeps it
+    assert "Graf w liczbach" in page(memory_client, "/?lang=pl")
+
+
+def test_home_counts(memory_client):
+    html = page(memory_client, "/")
+    counts = dict(re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", html))
+    assert counts["Artykuły"] == "2"
+    assert counts["Osoby"] == "2"
+    assert counts["Organizacje"] == "4"
+    assert counts["Porozumienia"] == "2"
+
+
+def test_query_page_config_reads_example_queries(tmp_path):
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    (queries / "01-people.rq").write_text("# title: Osoby i funkcje\nSELECT * WHERE { ?s ?p ?o }\n")
+    (queries / "02-plain.rq").write_text("SELECT ?s WHERE { ?s a ?t }\n")
+    app = create_app(make_settings(data_dir=str(tmp_path)), fill(OxigraphStore()))
+    config = app.test_client().get("/query/config.json").get_json()
+    assert config["endpoint"] == "/sparql"
+    assert config["prefixes"]["esg"] == "https://w3id.org/esgraf/ontology#"
+    assert [t["name"] for t in config["tabs"]] == ["Osoby i funkcje", "02-plain"]
+    assert config["tabs"][1]["query"] == "SELECT ?s WHERE { ?s a ?t }\n"
+    html = app.test_client().get("/query", headers=HTML).get_data(as_text=True)
+    assert "/static/vendor/yasgui/yasgui.min.js" in html and "/static/js/query.js" in html
+    assert "http" not in re.sub(r'href="http[^"]*"', "", html.split("<main", 1)[1].split("</main>")[0])
+
+
+def test_ontology_page_and_file(memory_client):
+    html = page(memory_client, "/ontology")
+    assert "RegionalSocialPolicyCentre" in html
+    g = Graph().parse(data=memory_client.get("/ontology.ttl").get_data(), format="turtle")
+    assert (URIRef("https://w3id.org/esgraf/ontology#Partnership"), None, None) in g
+
+
+def test_concept_page(memory_client):
+    html = page(memory_client, "/concept/role/starosta")
+    assert "starosta" in html
+    g = Graph().parse(data=memory_client.get("/concept/role/starosta.ttl").get_data(), format="turtle")
+    assert (URIRef(BASE + "concept/role/starosta"), SKOS.prefLabel, Literal("starosta", lang="pl")) in g

@@ -1,0 +1,49 @@
+/* The SPARQL query page: YASGUI pointed at this app's endpoint, with the model's prefixes and the example
+   queries as tabs. Nothing is fetched from outside this server: the autocompleters that ask
+   remote services (prefix.cc, Linked Open Vocabularies) are switched off. */
+(function () {
+  "use strict";
+  var root = document.getElementById("yasgui");
+  if (!root || typeof Yasgui === "undefined") { return; }
+  var note = document.getElementById("truncated-note");
+
+  function prefixLines(prefixes) {
+    return Object.keys(prefixes).map(function (k) { return "PREFIX " + k + ": <" + prefixes[k] + ">"; }).join("\n");
+  }
+
+  fetch(root.getAttribute("data-config"), { headers: { "Accept": "application/json" } })
+    .then(function (r) { return r.json(); })
+    .then(function (config) {
+      var endpoint = new URL(config.endpoint, window.location.href).toString();
+      var remote = ["property", "class"];
+      Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters.filter(function (n) {
+        return remote.indexOf(n) < 0;
+      });
+      Yasgui.Yasqe.defaults.prefixCcApi = null;
+      var firstQuery = prefixLines(config.prefixes) + "\n\nSELECT ?s ?label WHERE {\n  ?s rdfs:label ?label .\n} LIMIT 20\n";
+      Yasgui.Yasqe.defaults.value = firstQuery;
+      var yasgui = new Yasgui(root, {
+        requestConfig: { endpoint: endpoint, method: "POST" },
+        copyEndpointOnNewTab: true,
+        persistenceId: null,
+        populateFromUrl: true,
+        autofocus: false,
+        endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; }, keys: [] },
+        yasqe: { value: firstQuery, autocompleters: Yasgui.Yasqe.defaults.autocompleters, prefixCcApi: null }
+      });
+      config.tabs.forEach(function (tab) {
+        yasgui.addTab(false, { name: tab.name, yasqe: { value: tab.query }, requestConfig: { endpoint: endpoint } });
+      });
+      yasgui.on("queryResponse", function (instance, tab, response) {
+        if (!note) { return; }
+        var cut = response && response.headers && response.headers.get && response.headers.get("X-Esgraf-Truncated");
+        if (cut === "true") {
+          note.textContent = note.getAttribute("data-template").replace("{n}", response.headers.get("X-Esgraf-Row-Limit"));
+          note.hidden = false;
+        } else {
+          note.hidden = true;
+        }
+      });
+      window.esgrafYasgui = yasgui;
+    });
+})();
