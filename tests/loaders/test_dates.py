@@ -50,11 +50,15 @@ PARSE_CASES = [
     ("29 lutego 2016", None, D(2016, 2, 29)),
     ("29 lutego", None, D(None, 2, 29)),
     ("20 Stycznia 2017", None, D(2017, 1, 20)),
+    ("20 STYCZNIA 2017", None, D(2017, 1, 20)),
+    ("12 PAŹDZIERNIKA 2018 R.", None, None),  # "R." is no year marker; the date is not all of the text
+    ("W Poniedziałek 7 maja", None, D(None, 5, 7)),
+    ("Wrzesień 2019", None, D(2019, 9)),
 ]
 
 
 @pytest.mark.parametrize(("text", "default_year", "expected"), PARSE_CASES, ids=[c[0] for c in PARSE_CASES])
-def test_parse_date(text: str, default_year: int | None, expected: PartialDate) -> None:
+def test_parse_date(text: str, default_year: int | None, expected: PartialDate | None) -> None:
     assert parse_date(text, default_year=default_year) == expected
 
 

@@ -72,6 +72,17 @@ def test_markdown_article(tmp_path: Path) -> None:
     assert article.text == "Rozwijamy ekonomię społeczną\n\nKarolina Jarosz, wicedyrektor ROPS, powitała gości."
 
 
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("## Tytuł ##\nTreść", "Tytuł\nTreść"),
+    ("# C#\n#hasztag", "C#\n#hasztag"),
+    ("####### siedem\n#\ttab", "####### siedem\ntab"),
+    ("Tekst z **pogrubieniem** i ***", "Tekst z pogrubieniem i *"),
+])
+def test_markdown_markers(tmp_path: Path, markdown: str, text: str) -> None:
+    [article], _ = read(write(tmp_path / "a.md", markdown))
+    assert article.text == text
+
+
 def test_title_of_a_single_huge_line_is_clipped(tmp_path: Path) -> None:
     [article], _ = read(write(tmp_path / "a.txt", "słowo " * 20000))
     assert len(article.title) <= 301 and article.title.endswith("…")
