@@ -111,9 +111,9 @@ def _alternation(words: set[str]) -> str:
 
 _MONTH_RE = _alternation(set(_MONTHS))
 _ROMAN_RE = "|".join(sorted(_ROMAN, key=len, reverse=True))
-_WEEKDAY_RE = (r"(?:[Ww]e?\s+)?"
-               + _alternation({"poniedziałek", "wtorek", "środę", "środa", "czwartek", "piątek", "sobotę", "sobota",
-                               "niedzielę", "niedziela"}) + r",?\s+")
+_WEEKDAYS = {"poniedziałek", "wtorek", "środę", "środa", "czwartek", "piątek", "sobotę", "sobota", "niedzielę",
+             "niedziela"}
+_WEEKDAY_RE = r"(?:[Ww]e?\s+)?" + _alternation(_WEEKDAYS) + r",?\s+"
 # the year: "2017", "2017 r.", "2017r.", "2017 roku"; or relative: "br.", "b.r.", "bieżącego roku", "ub.r."
 _YEAR_RE = (r"(?:(?P<year>\d{4})(?:\s?r\.|\s+roku\b)?"
             r"|(?P<this>b\.\s?r\.|br\.|br\b|bieżącego\s+roku|bież\.\s?r\.|tego\s+roku)"
