@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import signal
 
 import click
 
@@ -37,6 +38,10 @@ def load_sample(store: Store, settings: Settings) -> None:
         log.warning("%s", problem)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 @click.command("serve")
 @click.option("--host", default=None, help="Address to listen on [ESGRAF_HOST, 127.0.0.1].")
 @click.option("--port", type=int, default=None, help="Port to listen on [ESGRAF_PORT, 5000].")
@@ -63,16 +68,25 @@ def command(ctx: click.Context, host: str | None, port: int | None, store_path: 
         if not no_sample and not has_articles(store, settings):
             load_sample(store, settings)
         app = create_app(settings, store)
-        where = f"http://{settings.host}:{settings.port}/"
-        source = settings.endpoint or settings.store
-        click.echo(f"esgraf: serving {source} on {where} (Ctrl+C stops)", err=True)
-        if not settings.write_token:
-            log.info("read-only: set ESGRAF_WRITE_TOKEN to allow SPARQL Update and Graph Store writes")
         try:
-            waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="esgraf",
-                           max_request_body_size=settings.max_body, _quiet=True)
-        except OSError as exc:
-            raise UserError(f"cannot listen on {settings.host}:{settings.port}: {exc}") from exc
+            try:  # bind first, so "serving" is only said once the port is ours
+                server = waitress.create_server(app, host=settings.host, port=settings.port,
+                                                threads=settings.threads, ident="esgraf",
+                                                max_request_body_size=settings.max_body)
+            except OSError as exc:
+                raise UserError(f"cannot listen on {settings.host}:{settings.port}: {exc}") from exc
+            source = settings.endpoint or settings.store
+            click.echo(f"esgraf: serving {source} on http://{settings.host}:{server.effective_port}/ "
+                       "(Ctrl+C stops)", err=True)
+            if not settings.write_token:
+                log.info("read-only: set ESGRAF_WRITE_TOKEN to allow SPARQL Update and Graph Store writes")
+            signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends like Ctrl+C
+            try:
+                server.run()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                server.close()
         finally:
             app.extensions["esgraf"].runner.close()
     finally:
