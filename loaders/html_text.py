@@ -17,7 +17,7 @@ _DROP_TAGS = {"script", "style", "nav", "aside", "form", "noscript", "iframe", "
 _DROP_OUTSIDE = {"header", "footer"}
 # a class or id token naming one of these marks page furniture: "menu", "main-menu", "galeria_zdjec", "nav"
 _FURNITURE = re.compile(r"(?:^|.*[_-])(?:menu|nav|navbar|navigation|breadcrumbs?|gallery|galeria|cookies?|share|"
-                        r"sharing|social|footer|sidebar|comments?|komentarze|related|advert|ads|newsletter|"
+                        r"sharing|footer|sidebar|comments?|komentarze|related|advert|ads|newsletter|"
                         r"skip)(?:$|[_-].*)", re.IGNORECASE)
 # tokens that describe a state of the page rather than name a part of it: "has-sidebar", "no-menu"
 _STATE = re.compile(r"^(?:has|no|with|without|is|show|hide)[_-]", re.IGNORECASE)
@@ -61,8 +61,9 @@ class _Extractor(HTMLParser):
         self.title_tag: list[str] = []
         self.in_title = False
         self.h1: list[str] | None = None  # text of the <h1> being read
-        self.first_h1: str | None = None
-        self.time_datetime: str | None = None
+        # <h1> texts and <time datetime> values, each with where it stood (article number, inside <main>)
+        self.h1s: list[tuple[str, int, bool]] = []
+        self.times: list[tuple[str, int, bool]] = []
 
     # -- the open elements -------------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -79,8 +80,8 @@ class _Extractor(HTMLParser):
         if tag == "br":
             self.current.append("\n")
             return
-        if tag == "time" and not self.dropped and self.time_datetime is None and a.get("datetime"):
-            self.time_datetime = a["datetime"]
+        if tag == "time" and not self.dropped and a.get("datetime"):
+            self.times.append((a["datetime"], self._where(), bool(self.main)))
         if tag in _VOID:
             if tag in _BLOCKS:
                 self._flush()
@@ -105,7 +106,7 @@ class _Extractor(HTMLParser):
             self.main += 1
         elif tag == "pre":
             self.pre += 1
-        elif tag == "h1" and not self.dropped and self.first_h1 is None:
+        elif tag == "h1" and not self.dropped:
             self.h1 = []
 
     def handle_endtag(self, tag: str) -> None:
@@ -130,7 +131,9 @@ class _Extractor(HTMLParser):
         elif tag == "pre":
             self.pre -= 1
         elif tag == "h1" and self.h1 is not None:
-            self.first_h1 = " ".join("".join(self.h1).split()) or None
+            text = " ".join("".join(self.h1).split())
+            if text:
+                self.h1s.append((text, self._where(), bool(self.main)))
             self.h1 = None
 
     def close(self) -> None:
@@ -161,21 +164,37 @@ class _Extractor(HTMLParser):
             lines = [" ".join(line.split()) for line in raw.split("\n")]
         text = "\n".join(line for line in lines if line.strip())
         if text:
-            self.lines.append((text, self.article_no if self.article else 0, bool(self.main)))
+            self.lines.append((text, self._where(), bool(self.main)))
+
+    def _where(self) -> int:
+        return self.article_no if self.article else 0
 
 
-def _body(lines: list[tuple[str, int, bool]]) -> list[str]:
-    """The lines of the page's article: the <article> with the most text, else <main>, else everything."""
+Placed = list[tuple[str, int, bool]]  # (text, article number or 0, inside <main>)
+
+
+def _part(lines: Placed) -> tuple[int, bool]:
+    """Where the page's article is: the <article> with the most text, else <main>, else everywhere (0, False)."""
     sizes: dict[int, int] = {}
     for text, article, _ in lines:
         if article:
             sizes[article] = sizes.get(article, 0) + len(text)
     if sizes:
-        best = max(sizes, key=lambda k: (sizes[k], -k))
-        return [text for text, article, _ in lines if article == best]
-    if any(main for _, _, main in lines):
-        return [text for text, _, main in lines if main]
-    return [text for text, _, _ in lines]
+        return max(sizes, key=lambda k: (sizes[k], -k)), False
+    return 0, any(main for _, _, main in lines)
+
+
+def _within(items: Placed, part: tuple[int, bool]) -> list[str]:
+    article, main = part
+    if article:
+        return [text for text, a, _ in items if a == article]
+    return [text for text, _, m in items if m or not main]
+
+
+def _first(items: Placed, part: tuple[int, bool]) -> str | None:
+    """The first item inside the article's part of the page, else the first anywhere."""
+    inside = _within(items, part)
+    return inside[0] if inside else (items[0][0] if items else None)
 
 
 def _clean(value: str | None) -> str | None:
@@ -206,12 +225,13 @@ def extract(html: str) -> Page:
     if not parser.lines:
         # class names misled us (a page whose every wrapper says "menu"): read it again without them
         parser = _parse(html, by_name=False)
-    lines = _body(parser.lines)
+    part = _part(parser.lines)
+    lines = _within(parser.lines, part)
     meta = parser.meta
-    title = (parser.first_h1 or _clean(meta.get("og:title")) or _clean(meta.get("twitter:title"))
+    title = (_first(parser.h1s, part) or _clean(meta.get("og:title")) or _clean(meta.get("twitter:title"))
              or _clean("".join(parser.title_tag)))
     published = (_clean(meta.get("article:published_time")) or _clean(meta.get("datepublished"))
                  or _clean(meta.get("date")) or _clean(meta.get("dc.date")) or _clean(meta.get("dcterms.issued"))
-                 or _clean(parser.time_datetime))
+                 or _clean(_first(parser.times, part)))
     url = _http(meta.get("canonical")) or _http(meta.get("og:url"))
     return Page(text="\n\n".join(lines), title=title, url=url, published=published)

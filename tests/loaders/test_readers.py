@@ -161,6 +161,15 @@ def test_html_article(tmp_path: Path) -> None:
     # unclosed tags, stray end tags, entities
     ("<html><body><p>Jeden &lt;dwa&gt; &#x105;<p>Trzy</span></div><li>Cztery</body></html>",
      "Jeden <dwa> ą\n\nTrzy\n\nCztery", "Jeden <dwa> ą", None, None),  # no title: the first line
+    # the title and date of the page's article, not of a teaser beside it; a site name in an <h1> outside it
+    ('<html><body><div class="logo"><h1>ROPS Kielce</h1></div>'
+     '<article><h2>Inny</h2><time datetime="2016-01-01">x</time><p>Krótko.</p></article>'
+     '<article><h1>Właściwy</h1><time datetime="2017-02-03">3 lutego</time><p>Długa treść artykułu.</p></article>'
+     '</body></html>',
+     "Właściwy\n\n3 lutego\n\nDługa treść artykułu.", "Właściwy", dt.date(2017, 2, 3), None),
+    # "social" in a class name is the topic of the site, not a share widget
+    ('<html><body><div class="social-economy-news"><p>Ekonomia społeczna.</p></div><p>Druga.</p></body></html>',
+     "Ekonomia społeczna.\n\nDruga.", "Ekonomia społeczna.", None, None),
     # a page whose every wrapper has a furniture-like class still gives its text
     ('<html><body><div class="menu-wrapper"><p>Jedyny tekst.</p></div></body></html>',
      "Jedyny tekst.", "Jedyny tekst.", None, None),
