@@ -147,6 +147,10 @@ class ProcessQueryPool:
             raise QuerySyntaxError(value)
         raise StoreError(value)
 
+    def warm(self) -> None:
+        """Start one worker now, so the first query does not wait for a process to start."""
+        self._give_back(_Worker(self._ctx, self.path, self._generation))
+
     def _take(self) -> _Worker:
         while True:
             try:

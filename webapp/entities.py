@@ -28,6 +28,11 @@ def home() -> str:
     return render_template("home.html", counts=lookup.counts(st.store), counties=lookup.counties(st.store)[:12])
 
 
+@bp.route("/favicon.ico")
+def favicon() -> Response:
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
 @bp.route("/search")
 def search() -> Response | str:
     q = request.args.get("q", "").strip()[:200]

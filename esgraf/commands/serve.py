@@ -68,6 +68,12 @@ def command(ctx: click.Context, host: str | None, port: int | None, store_path: 
         if not no_sample and not has_articles(store, settings):
             load_sample(store, settings)
         app = create_app(settings, store)
+        runner = app.extensions["esgraf"].runner
+        if runner.pool is not None:
+            try:
+                runner.pool.warm()
+            except StoreError as exc:
+                raise UserError(f"the query workers cannot open the store: {exc}") from exc
         try:
             try:  # bind first, so "serving" is only said once the port is ours
                 server = waitress.create_server(app, host=settings.host, port=settings.port,
@@ -88,6 +94,6 @@ def command(ctx: click.Context, host: str | None, port: int | None, store_path: 
             finally:
                 server.close()
         finally:
-            app.extensions["esgraf"].runner.close()
+            runner.close()
     finally:
         store.close()
