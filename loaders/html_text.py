@@ -34,6 +34,8 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _BLOCKS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
            "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption", "header", "footer",
            "address", "hr", "body", "caption", "details", "summary"}
+# what may stand in <head>; any other element ends it, as in a browser, even without </head>
+_HEAD_TAGS = {"title", "meta", "link", "script", "style", "base", "noscript", "template", "head", "html"}
 _MAX_DEPTH = 2000  # deeper nesting is not an article; deeper elements are read as flat text
 
 
@@ -57,6 +59,7 @@ class _Extractor(HTMLParser):
         self.lines: list[tuple[str, int, bool]] = []  # (text, article number or 0, inside <main>)
         self.current: list[str] = []
         self.pre = 0
+        self.head = 0  # open <head> elements
         self.meta: dict[str, str] = {}
         self.title_tag: list[str] = []
         self.in_title = False
@@ -68,6 +71,8 @@ class _Extractor(HTMLParser):
     # -- the open elements -------------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
+        if self.head and tag not in _HEAD_TAGS:
+            self.handle_endtag("head")
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
             if key and "content" in a and key not in self.meta:
@@ -106,6 +111,8 @@ class _Extractor(HTMLParser):
             self.main += 1
         elif tag == "pre":
             self.pre += 1
+        elif tag == "head":
+            self.head += 1
         elif tag == "h1" and not self.dropped:
             self.h1 = []
 
@@ -130,6 +137,8 @@ class _Extractor(HTMLParser):
             self.main -= 1
         elif tag == "pre":
             self.pre -= 1
+        elif tag == "head":
+            self.head -= 1
         elif tag == "h1" and self.h1 is not None:
             text = " ".join("".join(self.h1).split())
             if text:
@@ -147,7 +156,7 @@ class _Extractor(HTMLParser):
         if self.in_title:
             self.title_tag.append(data)
             return
-        if self.dropped or any(t == "head" for t, _ in self.stack[:2]):
+        if self.dropped or self.head:
             return
         if self.h1 is not None:
             self.h1.append(data)

@@ -170,6 +170,9 @@ def test_html_article(tmp_path: Path) -> None:
     # "social" in a class name is the topic of the site, not a share widget
     ('<html><body><div class="social-economy-news"><p>Ekonomia społeczna.</p></div><p>Druga.</p></body></html>',
      "Ekonomia społeczna.\n\nDruga.", "Ekonomia społeczna.", None, None),
+    # no </head>, no <body>: the head ends where the first body element starts, as in a browser
+    ("<html><head><title>Bez zamknięcia</title><meta charset=utf-8><p>Treść po nagłówku.</p>",
+     "Treść po nagłówku.", "Bez zamknięcia", None, None),
     # a page whose every wrapper has a furniture-like class still gives its text
     ('<html><body><div class="menu-wrapper"><p>Jedyny tekst.</p></div></body></html>',
      "Jedyny tekst.", "Jedyny tekst.", None, None),
