@@ -15,7 +15,7 @@ from dataclasses import dataclass
 MIN_YEAR, MAX_YEAR = 1800, 2199
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date of which the year, the day or both may be unknown; invalid dates cannot be made."""
 
