@@ -65,7 +65,8 @@ class _Ids:
         return candidate
 
 
-def read_articles(paths: Iterable[Path | str], *, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadError]:
+def read_articles(paths: Iterable[Path | str] | Path | str, *,
+                  max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadError]:
     """Every article in ``paths`` (files and folders, read recursively in name order), or why one is unreadable.
 
     Never raises for bad input: each unreadable file, and each bad line of a feed, is yielded as a
