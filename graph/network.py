@@ -159,34 +159,39 @@ class Context:
 
 # ---------------------------------------------------------------------------------------------- SPARQL
 
+def _focus_contexts(focus: str | None) -> str:
+    # the contexts the focus takes part in, found first so the rest of the query only joins on them
+    return f"{{ SELECT DISTINCT ?ctx WHERE {{ GRAPH ?gf {{ ?ctx ?pf <{focus}> }} }} }}" if focus else ""
+
+
+#: (kind, class, predicates from the context to its actors)
+_CONTEXT_PATTERNS = (
+    ("event", "schema:Event", "schema:organizer|schema:attendee|schema:location"),
+    ("agreement", "esg:Agreement", "esg:signatory|esg:initiator"),
+    ("project", "schema:Project", "esg:partner|esg:leadPartner|schema:member"),
+    ("partnership", "esg:Partnership", "esg:partner|esg:leadPartner|schema:member|esg:initiator"),
+)
+
+
 def _q_contexts(focus: str | None) -> str:
-    # each UNION branch names the context kind; the class may sit in another article graph than the tie
-    focus_pattern = f"FILTER EXISTS {{ GRAPH ?gf {{ ?ctx ?pf <{focus}> }} }}" if focus else ""
+    # the class and the tie are read from the same article graph (an article types every entity it names);
+    # joining them across graphs makes the query an order of magnitude slower on big stores
+    branches = "\n  UNION\n  ".join(
+        f'{{ GRAPH ?g {{ ?ctx a {cls} ; {preds} ?actor }} BIND("{kind}" AS ?kind) }}'
+        for kind, cls, preds in _CONTEXT_PATTERNS)
     return _PREFIXES + f"""
 SELECT DISTINCT ?ctx ?kind ?actor ?g WHERE {{
-  {{ GRAPH ?g {{ ?ctx schema:organizer|schema:attendee|schema:location ?actor }}
-     GRAPH ?gt {{ ?ctx a schema:Event }} BIND("event" AS ?kind) }}
-  UNION
-  {{ GRAPH ?g {{ ?ctx esg:signatory|esg:initiator ?actor }}
-     GRAPH ?gt {{ ?ctx a esg:Agreement }} BIND("agreement" AS ?kind) }}
-  UNION
-  {{ GRAPH ?g {{ ?ctx esg:partner|esg:leadPartner|schema:member ?actor }}
-     GRAPH ?gt {{ ?ctx a schema:Project }} BIND("project" AS ?kind) }}
-  UNION
-  {{ GRAPH ?g {{ ?ctx esg:partner|esg:leadPartner|schema:member|esg:initiator ?actor }}
-     GRAPH ?gt {{ ?ctx a esg:Partnership }} BIND("partnership" AS ?kind) }}
-  {{ GRAPH ?ga {{ ?actor a org:Organization }} }} UNION {{ GRAPH ?ga {{ ?actor a foaf:Person }} }}
-  {focus_pattern}
+  {_focus_contexts(focus)}
+  {branches}
 }}"""
 
 
 def _q_context_facts(focus: str | None) -> str:
-    focus_pattern = f"FILTER EXISTS {{ GRAPH ?gf {{ ?ctx ?pf <{focus}> }} }}" if focus else ""
     return _PREFIXES + f"""
 SELECT DISTINCT ?ctx ?label ?date ?spatial WHERE {{
+  {_focus_contexts(focus)}
   GRAPH ?gt {{ ?ctx a ?cls }}
   VALUES ?cls {{ schema:Event esg:Agreement schema:Project esg:Partnership }}
-  {focus_pattern}
   OPTIONAL {{ GRAPH ?g1 {{ ?ctx rdfs:label ?label }} }}
   OPTIONAL {{ GRAPH ?g2 {{ ?ctx schema:startDate|dcterms:date ?date }} }}
   OPTIONAL {{ GRAPH ?g3 {{ ?ctx dcterms:spatial ?spatial }} }}
@@ -214,13 +219,17 @@ SELECT ?g ?article ?title ?issued WHERE {
 }"""
 
 
-def _q_actor_facts(actors: Iterable[str]) -> str:
+#: what is read about each actor (one row per article graph, so the most used label wins); one query per
+#: property is much faster than ``VALUES ?p`` with ``?actor ?p ?o``
+_ACTOR_FACTS = (("label", "rdfs:label"), ("type", "rdf:type"), ("sector", "esg:sector"), ("governs", "esg:governs"))
+
+
+def _q_actor_fact(actors: Iterable[str], prop: str) -> str:
     values = " ".join(f"<{a}>" for a in actors)
     return _PREFIXES + f"""
-SELECT ?actor ?p ?o WHERE {{
+SELECT ?actor ?o WHERE {{
   VALUES ?actor {{ {values} }}
-  VALUES ?p {{ rdfs:label rdf:type esg:sector esg:governs }}
-  GRAPH ?g {{ ?actor ?p ?o }}
+  GRAPH ?g {{ ?actor {prop} ?o }}
 }}"""
 
 
@@ -387,17 +396,9 @@ def _actor_info(store: Store, actors: list[str]) -> dict[str, dict]:
     """Label, kind, sector and governed territories of each organisation or person."""
     raw: dict[str, dict] = {a: {"labels": [], "types": set(), "sector": "", "governs": set()} for a in actors}
     for batch in _batches(actors):
-        for row in store.select(_q_actor_facts(batch)):
-            r = raw[str(row["actor"])]
-            p, o = local_name(str(row["p"])), str(row["o"])
-            if p == "label":
-                r["labels"].append(o)
-            elif p == "type":
-                r["types"].add(o)
-            elif p == "sector":
-                r["sector"] = local_name(o)
-            elif p == "governs":
-                r["governs"].add(o)
+        for p, prop in _ACTOR_FACTS:
+            for row in store.select(_q_actor_fact(batch, prop)):
+                _add_fact(raw[str(row["actor"])], p, str(row["o"]))
     out: dict[str, dict] = {}
     for a, r in raw.items():
         types = {local_name(t) for t in r["types"]}
@@ -409,11 +410,23 @@ def _actor_info(store: Store, actors: list[str]) -> dict[str, dict]:
             kind = (specific or esg_kinds or ["Organization"])[0]
         else:
             continue  # a place or another thing named as a location: not an actor
-        label = Counter(r["labels"]).most_common(1)[0][0] if r["labels"] else local_name(a)
+        labels = Counter(r["labels"])
+        label = min(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0] if labels else local_name(a)
         sector = r["sector"] if r["sector"] in SECTORS else ""
         out[a] = {"label": label, "kind": kind, "sector": sector, "county": "", "layer":
                   "person" if kind == "Person" else "organization", "governs": r["governs"]}
     return out
+
+
+def _add_fact(r: dict, p: str, o: str) -> None:
+    if p == "label":
+        r["labels"].append(o)
+    elif p == "type":
+        r["types"].add(o)
+    elif p == "sector":
+        r["sector"] = local_name(o)
+    elif p == "governs":
+        r["governs"].add(o)
 
 
 def _assign_counties(store: Store, info: dict[str, dict], contexts: dict[str, Context],

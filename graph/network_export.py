@@ -32,20 +32,89 @@ EDGE_FIELDS = ["source", "target", "source_label", "target_label", "weight", "ki
                "contexts", "articles"]
 
 
+#: above this many nodes the layout is done in two levels (communities, then each community)
+DIRECT_LAYOUT_MAX = 700
+
+
 def layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """Positions in [-1, 1]², the same for the same network. Spring layout; fewer rounds for big networks."""
+    """Positions in [-1, 1]², the same for the same network.
+
+    Up to :data:`DIRECT_LAYOUT_MAX` nodes: a Fruchterman-Reingold spring layout of the whole network. Above it,
+    that costs minutes, so the layout has two levels: the communities (the ``community`` node attribute when
+    metrics were added, else Louvain) are laid out as weighted super-nodes, then each community is laid out on
+    its own inside a disc whose area follows its size. Communities stay visibly apart, which is what a reader of
+    a big map looks for first.
+    """
     n = G.number_of_nodes()
     if n == 0:
         return {}
     if n == 1:
         return {next(iter(G)): (0.0, 0.0)}
-    # a stable node order makes the seeded layout reproducible whatever order the store answered in
-    H = nx.Graph()
-    H.add_nodes_from(sorted(G, key=str))
-    H.add_edges_from((a, b, {"weight": min(d.get("weight", 1), 5)}) for a, b, d in G.edges(data=True))
-    iterations = 50 if n <= 1000 else 30
-    pos = nx.spring_layout(H, seed=SEED, iterations=iterations, k=1.5 / math.sqrt(n))
-    return {v: (float(p[0]), float(p[1])) for v, p in pos.items()}
+    if n <= DIRECT_LAYOUT_MAX:
+        return _normalised(_spring(G))
+    comm = {v: d["community"] for v, d in G.nodes(data=True) if "community" in d}
+    if len(comm) != n:
+        from graph.metrics import communities
+
+        comm = communities(G)
+    members: dict[int, list] = {}
+    for v in sorted(G, key=str):
+        members.setdefault(comm[v], []).append(v)
+    C = nx.Graph()
+    C.add_nodes_from(members)
+    for a, b in G.edges():
+        ca, cb = comm[a], comm[b]
+        if ca != cb:
+            w = C.edges[ca, cb]["weight"] + 1 if C.has_edge(ca, cb) else 1
+            C.add_edge(ca, cb, weight=w)
+    centres = _normalised(_spring(C, weight_cap=None)) if len(C) > 1 else {next(iter(C)): (0.0, 0.0)}
+    pos: dict[Any, tuple[float, float]] = {}
+    for c, vs in members.items():
+        cx, cy = centres[c]
+        radius = 0.9 * math.sqrt(len(vs) / n)
+        inner = _normalised(_spring(G.subgraph(vs))) if len(vs) > 1 else {vs[0]: (0.0, 0.0)}
+        for v, (x, y) in inner.items():
+            pos[v] = (cx + radius * x, cy + radius * y)
+    return _normalised(pos)
+
+
+def _spring(G: nx.Graph, weight_cap: int | None = 5, iterations: int = 50) -> dict[Any, tuple[float, float]]:
+    """Fruchterman-Reingold on a dense weight matrix with numpy (as networkx does below 500 nodes; above, it
+    switches to per-node Python loops that take minutes for a few thousand nodes)."""
+    import numpy as np
+
+    nodes = sorted(G, key=str)  # a stable order makes the seeded layout reproducible
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    A = np.zeros((n, n))
+    for a, b, d in G.edges(data=True):
+        w = d.get("weight", 1)
+        w = min(w, weight_cap) if weight_cap else w
+        A[index[a], index[b]] = A[index[b], index[a]] = w
+    rng = np.random.default_rng(SEED)
+    pos = rng.random((n, 2))
+    k = math.sqrt(1.0 / n)
+    t = 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
+        # repulsion k²/d between all pairs, attraction w·d²/k along ties
+        force = k * k / dist ** 2 - A * dist / k
+        disp = np.einsum("ijk,ij->ik", delta, force)
+        length = np.maximum(np.linalg.norm(disp, axis=-1), 0.01)
+        pos += disp * (t / length)[:, None]
+        t -= dt
+    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
+
+
+def _normalised(pos: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
+    """Centre the positions and scale them into [-1, 1]², keeping the aspect ratio."""
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+    return {v: ((x - cx) / span, (y - cy) / span) for v, (x, y) in pos.items()}
 
 
 def node_colour(data: dict) -> str:

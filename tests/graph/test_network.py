@@ -258,11 +258,17 @@ def test_betweenness_exact() -> None:
 
 
 def test_betweenness_is_sampled_above_the_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(metrics, "EXACT_BETWEENNESS_MAX", 3)
-    G = nx.path_graph(5)  # with all 5 nodes as the sample the estimate equals the exact value
+    G = nx.path_graph(8)
+    exact_values, _ = betweenness(G)
+    monkeypatch.setattr(metrics, "EXACT_BETWEENNESS_WORK", 10)
+    monkeypatch.setattr(metrics, "MIN_PIVOTS", 4)
     bc, exact = betweenness(G)
     assert not exact
-    assert bc[2] == pytest.approx(4 / 6)
+    assert bc == betweenness(G)[0]  # the sample is seeded
+    assert bc != exact_values
+    monkeypatch.setattr(metrics, "MIN_PIVOTS", 8)  # a sample of every node is the exact value
+    bc, exact = betweenness(G)
+    assert exact and bc == pytest.approx(exact_values)
 
 
 def test_communities_are_stable() -> None:
@@ -301,6 +307,29 @@ def test_layout_is_reproducible(built: tuple[nx.Graph, dict]) -> None:
     assert layout(G) == pos
     assert set(pos) == set(G)
     assert all(-1.0 <= c <= 1.0 for p in pos.values() for c in p)
+
+
+def test_big_networks_are_laid_out_by_community(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph import network_export
+
+    monkeypatch.setattr(network_export, "DIRECT_LAYOUT_MAX", 3)
+    G = nx.Graph()
+    for group in ("a", "b", "c"):  # three cliques of five joined in a ring by single ties
+        G.add_edges_from((f"{group}{i}", f"{group}{j}") for i in range(5) for j in range(i + 1, 5))
+    G.add_edges_from([("a0", "b0"), ("b1", "c1"), ("c2", "a2")])
+    pos = layout(G)
+    assert pos == layout(G) and set(pos) == set(G)
+    assert all(-1.0 <= c <= 1.0 for p in pos.values() for c in p)
+
+    def centre(g: str) -> tuple[float, float]:
+        pts = [pos[f"{g}{i}"] for i in range(5)]
+        return sum(p[0] for p in pts) / 5, sum(p[1] for p in pts) / 5
+
+    def dist(p: tuple[float, float], q: tuple[float, float]) -> float:
+        return ((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2) ** 0.5
+
+    spread = max(dist(pos[f"{g}{i}"], centre(g)) for g in "abc" for i in range(5))
+    assert min(dist(centre(x), centre(y)) for x, y in (("a", "b"), ("b", "c"), ("a", "c"))) > spread
 
 
 def test_graphml_reads_back(built: tuple[nx.Graph, dict]) -> None:

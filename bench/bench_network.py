@@ -1,0 +1,175 @@
+"""Benchmark of the cooperation network on synthetic stores of 500, 2,000 and 5,000 organisations.
+
+For each size: fill an in-memory store with generated articles (meetings, agreements, projects, founders),
+then time building the networkx graph from the store, the metrics, the layout, the map's JSON, and (when
+Debian's Chromium and Playwright are there) the first draw of /network in the browser. Prints a Markdown table.
+
+    python bench/bench_network.py [--sizes 500 2000 5000] [--no-browser]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graph import network_export as nxp  # noqa: E402
+from graph.build import to_dataset_graphs  # noqa: E402
+from graph.metrics import add_metrics  # noqa: E402
+from graph.model import Article, Entity, Extraction, Relation, Sentence  # noqa: E402
+from graph.network import NetworkFilter, build_network  # noqa: E402
+from graph.store import OxigraphStore, Store, ntriples_term  # noqa: E402
+
+KINDS = {"public": ["CountyOffice", "MunicipalOffice", "SocialWelfareCentre", "LabourOffice"],
+         "social": ["Association", "Foundation", "SocialCooperative", "SocialIntegrationCentre"],
+         "business": ["Company", "Bank"]}
+COUNTIES = [f"26{n:02d}" for n in range(1, 14)] + ["2661", "2461", "2463", "1261", "1206"]
+CHROMIUM = "/usr/bin/chromium"
+
+
+def synthetic_extractions(n_orgs: int, seed: int = 1) -> list[Extraction]:
+    """Articles about ``n_orgs`` organisations: about 0.6 meetings, 0.2 agreements and 0.15 projects per
+    organisation, each with a few participants drawn mostly from one county, so the network has regions."""
+    rng = random.Random(seed)
+    orgs = []
+    for i in range(n_orgs):
+        sector = rng.choices(["public", "social", "business"], [0.4, 0.45, 0.15])[0]
+        orgs.append((f"org-{i}", f"Organizacja {i}", rng.choice(KINDS[sector]), sector, rng.choice(COUNTIES)))
+    by_county: dict[str, list[tuple]] = {}
+    for o in orgs:
+        by_county.setdefault(o[4], []).append(o)
+    out = []
+    n_articles = max(1, int(n_orgs * 0.5))
+    for a in range(n_articles):
+        county = rng.choice(COUNTIES)
+        local = by_county.get(county) or orgs
+        ents: dict[str, Entity] = {}
+        rels: list[Relation] = []
+
+        def pick(k: int) -> list[tuple]:
+            chosen = rng.sample(local, min(k, len(local)))
+            if rng.random() < 0.3:  # some partners come from elsewhere
+                chosen.append(rng.choice(orgs))
+            for o in chosen:
+                ents[o[0]] = Entity(key=o[0], type="Organization", name=o[1], kind=o[2], sector=o[3], sentences={0})
+            return chosen
+
+        ents["powiat"] = Entity(key="powiat", type="County", name=f"powiat {county}", teryt=county)
+        day = dt.date(2017, 1, 1) + dt.timedelta(days=rng.randrange(3 * 365))
+        ents["ev"] = Entity(key=f"ev-{a}", type="Event", name=f"Spotkanie {a}", date=day)
+        rels.append(Relation("about", "ev", "powiat", sentence=0))
+        for j, o in enumerate(pick(rng.randint(3, 7))):
+            rels.append(Relation("organizer" if j == 0 else "attendee", "ev", o[0], sentence=0))
+        if rng.random() < 0.4:
+            ents["ag"] = Entity(key=f"ag-{a}", type="Agreement", name=f"Porozumienie {a}", date=day)
+            rels.append(Relation("about", "ag", "powiat", sentence=0))
+            for o in pick(rng.randint(2, 3)):
+                rels.append(Relation("signatory", "ag", o[0], sentence=0))
+        if rng.random() < 0.3:
+            ents["pr"] = Entity(key=f"pr-{a}", type="Project", name=f"Projekt {a}")
+            for o in pick(rng.randint(3, 5)):
+                rels.append(Relation("partner", "pr", o[0], sentence=0))
+        if rng.random() < 0.2:
+            x, y = pick(2)[:2] if len(local) > 1 else (orgs[0], orgs[1])
+            if x[0] != y[0]:
+                rels.append(Relation("founder", x[0], y[0], sentence=0))
+        art = Article(f"b{a}", "x", f"b{a}.txt", title=f"Artykuł {a}", published=day)
+        out.append(Extraction(art, [Sentence(0, 0, 1, "x")], ents, rels, event="ev"))
+    return out
+
+
+def fill(store: Store, extractions: list[Extraction], batch: int = 200) -> None:
+    for i in range(0, len(extractions), batch):
+        graphs = to_dataset_graphs(extractions[i:i + batch])
+        meta = graphs.pop(next(g for g in graphs if str(g).endswith("/graph/meta")))
+        store.replace_graphs({str(g): t for g, t in graphs.items()})
+        # the metadata graph is shared by all batches: add to it instead of replacing it
+        body = "\n".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ." for s, p, o in meta)
+        store.update(f"INSERT DATA {{ GRAPH <https://w3id.org/esgraf/graph/meta> {{ {body} }} }}")
+
+
+def timed(fn):  # noqa: ANN001, ANN201 - a tiny helper
+    t = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - t
+
+
+def first_draw(store: Store) -> float | None:
+    """Seconds from opening /network in Chromium to the page signalling its first frame, or None."""
+    if not shutil.which(CHROMIUM):
+        return None
+    try:
+        from playwright.sync_api import sync_playwright
+        from werkzeug.serving import make_server
+
+        from esgraf.settings import Settings
+        from webapp import create_app
+    except ImportError:
+        return None
+    app = create_app(settings=Settings(), store=store)
+    srv = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{srv.server_port}/network/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url[:-9]) else r.abort())
+            page.goto(url)  # warm the server's cache: the figure is the browser's share
+            page.wait_for_selector("[data-drawn='1']", state="attached", timeout=300000)
+            t = time.perf_counter()
+            page.reload()
+            page.wait_for_selector("[data-drawn='1']", state="attached", timeout=300000)
+            elapsed = time.perf_counter() - t
+            browser.close()
+        return elapsed
+    finally:
+        srv.shutdown()
+        thread.join(timeout=10)
+
+
+def run(size: int, browser: bool) -> dict:
+    store = OxigraphStore()
+    _, t_fill = timed(lambda: fill(store, synthetic_extractions(size)))
+    G, t_build = timed(lambda: build_network(store, NetworkFilter()))
+    summary, t_metrics = timed(lambda: add_metrics(G))
+    pos, t_layout = timed(lambda: nxp.layout(G))
+    _, t_json = timed(lambda: json.dumps(nxp.vis_data(G, pos, lambda i: "/x") | {"summary": summary},
+                                         ensure_ascii=False))
+    t_draw = first_draw(store) if browser else None
+    return {"size": size, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "quads": store.count(),
+            "fill": t_fill, "build": t_build, "metrics": t_metrics, "exact": summary["betweenness_exact"],
+            "layout": t_layout, "json": t_json, "draw": t_draw}
+
+
+def main() -> None:
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request lines between the table's rows
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
+    ap.add_argument("--no-browser", action="store_true")
+    args = ap.parse_args()
+    print("| organisations | nodes | ties | quads | build from store (s) | metrics (s) | layout (s) | "
+          "map JSON (s) | first draw in Chromium (s) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        r = run(size, not args.no_browser)
+        draw = f"{r['draw']:.2f}" if r["draw"] is not None else "n/a"
+        exact = "" if r["exact"] else " (sampled betweenness)"
+        print(f"| {r['size']:,} | {r['nodes']:,} | {r['edges']:,} | {r['quads']:,} | {r['build']:.2f} | "
+              f"{r['metrics']:.2f}{exact} | {r['layout']:.2f} | {r['json']:.2f} | {draw} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
