@@ -85,8 +85,10 @@ def article_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
         node = sent[s.index]
         add((node, RDF.type, NIF.Sentence))
         add((node, NIF.referenceContext, art))
-        add((node, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
-        add((node, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)))
+        # xsd:integer, not NIF's nonNegativeInteger: stores (Oxigraph among them) canonicalise to it, and a
+        # graph must read back as it was written for re-loads to be checked as isomorphic
+        add((node, NIF.beginIndex, Literal(s.start, datatype=XSD.integer)))
+        add((node, NIF.endIndex, Literal(s.end, datatype=XSD.integer)))
         add((node, NIF.anchorOf, Literal(s.text)))
 
     for k, e in x.entities.items():

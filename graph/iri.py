@@ -6,12 +6,12 @@ so a deployment can mint IRIs under its own domain.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from rdflib import URIRef
 
+from graph.slug import slugify
 from graph.vocab import BASE
+
+__all__ = ["Minter", "MINT", "slugify", "TYPE_PATHS", "PATH_TYPES"]
 
 #: path segment for each entity type
 TYPE_PATHS = {
@@ -27,19 +27,6 @@ TYPE_PATHS = {
     "Event": "event",
 }
 PATH_TYPES = {v: k for k, v in TYPE_PATHS.items()}
-
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "ø": "o", "ß": "ss"})
-
-
-def slugify(text: str, max_len: int = 80) -> str:
-    """``Dariusz Dąbrowski`` -> ``dariusz-dabrowski``: ASCII, lower case, hyphens."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if len(text) > max_len:
-        text = text[:max_len].rsplit("-", 1)[0]
-    return text or "x"
-
 
 class Minter:
     """Mints IRIs under one base."""

@@ -181,6 +181,7 @@ class OxigraphStore(Store):
 
     def __init__(self, path: Path | str | None = None, read_only: bool = False):
         self.path = Path(path) if path else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._ox = ox.Store()
@@ -281,8 +282,12 @@ class OxigraphStore(Store):
             raise StoreError(f"internal update failed to parse: {exc}") from exc
 
     def close(self) -> None:
+        """Flush and let go of the folder (its lock goes with the last reference); closing twice is harmless."""
+        store = self.__dict__.pop("_ox", None)
+        if store is None or self.read_only or self.path is None:
+            return
         try:
-            self._ox.flush()
+            store.flush()
         except OSError:
             pass
 

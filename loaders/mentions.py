@@ -238,7 +238,8 @@ class Finder:
             if p.sentence != self.toks[k].sentence or start - 1 in self.taken:
                 break
             agrees = any(agree(a, c, n, g) for a in adjectives(p) for c, n, g in readings)
-            if p.is_cap and agrees and not any(i.is_first_name for i in p.interps):
+            verb = any(i.pos in ("praet", "fin", "bedzie", "impt", "inf") for i in p.interps)
+            if p.is_cap and agrees and not verb and not any(i.is_first_name for i in p.interps):
                 start -= 1
                 continue
             if p.text in DASHES and start >= 2:

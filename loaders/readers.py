@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from graph.iri import slugify
+from graph.slug import slugify
 from graph.model import Article
 from loaders import feeds
 from loaders.dates import parse_date

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.iri import slugify
+from graph.slug import slugify
 from graph.model import Entity, Extraction, Relation
 from loaders.dates import find_dates
 from loaders.gazetteer import Gazetteer, RoleWord
 from loaders.mentions import NUMBERED_PARTS, Mention
 from loaders.names import adjectives, nominative_phrase, nouns
 from loaders.resolve import Resolution
-from loaders.tokens import DASHES, Token
+from loaders.tokens import ABBREVIATIONS, DASHES, Token
 
 ORGANIZER_CUES = {"organizator", "współorganizator", "organizować", "zorganizować", "współorganizować", "gospodarz",
                   "organizatorka"}
@@ -190,7 +190,9 @@ class Relator:
                 if m is not None and m.type == "Person":
                     break
                 low = toks[k].text.lower()
-                if low in (",", ";", "(", ")", ":") or low in DASHES or low in ("oraz", "który", "która", "i"):
+                abbreviation = low == "." and toks[k - 1].text.lower() in ABBREVIATIONS
+                if low in (",", ";", "(", ")", ":", "!", "?") or low == "." and not abbreviation or low in DASHES or \
+                        low in ("oraz", "który", "która", "i"):
                     break
                 if low in ("w", "we", "z", "ze", "przy"):
                     nxt = self.at.get(k + 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.iri import slugify
+from graph.slug import slugify
 from graph.model import Article, Entity
 from loaders.gazetteer import Gazetteer, OrgKind
 from loaders.mentions import Mention

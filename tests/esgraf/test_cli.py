@@ -1,0 +1,158 @@
+"""The esgraf command line on both backends: load, extract, query, export, validate, stats."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from esgraf import ROOT
+from esgraf.cli import main
+from graph.remote import SparqlStore
+from graph.store import Store
+
+SAMPLE = ROOT / "data" / "articles"
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(store: Store) -> Run:
+    """Invoke ``esgraf`` against the same store as the ``store`` fixture (embedded folder or server)."""
+    if isinstance(store, SparqlStore):
+        opts = ["--endpoint", store.query_url, "--update-endpoint", store.update_url]
+    else:
+        store.close()  # the command opens the folder itself
+        opts = ["--store", str(store.path)]
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(main, [*opts, *args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The sample corpus next to bad files: empty, binary, not UTF-8, too big, a feed with a broken line."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (folder / "latin2.txt").write_bytes("Spotkanie w Końskich".encode("iso-8859-2"))
+    with (folder / "huge.txt").open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    (folder / "feed.jsonl").write_text(
+        '{"url": "https://example.org/a", "title": "A", "text": "Anna Górak spotkała się z Jackiem Gralczykiem."}\n'
+        '{"url": "https://example.org/b", "title": \n', encoding="utf-8")
+    return folder
+
+
+def quads(run: Run) -> int:
+    out = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "json")
+    return int(json.loads(out.output)[0]["n"])
+
+
+def test_load_twice_gives_the_same_store(run: Run) -> None:
+    first = run("load", str(SAMPLE))
+    assert first.exit_code == 0, first.output
+    n = quads(run)
+    second = run("load", str(SAMPLE))
+    assert second.exit_code == 0
+    assert quads(run) == n > 1000
+
+
+def test_bad_files_fail_alone(run: Run, corpus: Path, caplog: pytest.LogCaptureFixture) -> None:
+    result = run("load", str(corpus))
+    assert result.exit_code == 1
+    errors = [r.getMessage() for r in caplog.records if r.getMessage().startswith("skipped:")]
+    assert len(errors) == 4, errors  # Polish text in ISO 8859-2 is read, not refused
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("huge.txt" in e and "limit" in e for e in errors)
+    assert any("feed.jsonl: line 2" in e for e in errors)
+    names = run("query", "SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }", "--format", "csv").output
+    assert "Dariusz Dąbrowski" in names and "Jacek Gralczyk" in names  # the sample and the feed's good line
+    articles = run("query", "SELECT (COUNT(?a) AS ?n) WHERE { ?a a esg:Article }", "--format", "json").output
+    assert json.loads(articles)[0]["n"] == "7"  # five sample articles, the legacy-encoded one, the feed's good line
+
+
+def test_query_formats(run: Run) -> None:
+    run("load", str(SAMPLE))
+    q = "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name LIMIT 3"
+    table = run("query", q).output
+    assert table.splitlines()[0].strip() == "name" and "(3 rows)" in table
+    csv_out = run("query", q, "--format", "csv").output.splitlines()
+    assert csv_out[0] == "name" and len(csv_out) == 4
+    assert run("query", "ASK { ?x a esg:Agreement }").output.strip() == "true"
+    bad = CliRunner().invoke(main, ["--store", "/nonexistent/never", "query", "SELEKT nothing"])
+    assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_bad_query_is_one_line(run: Run) -> None:
+    result = run("query", "SELECT ?x WHERE { ?x ")
+    assert result.exit_code == 1
+    assert result.output.startswith("esgraf: error: bad query")
+
+
+def test_query_from_a_file(run: Run) -> None:
+    run("load", str(SAMPLE))
+    rq = ROOT / "data" / "queries"
+    for path in sorted(rq.glob("*.rq")):
+        result = run("query", str(path), "--format", "csv")
+        assert result.exit_code == 0, (path, result.output)
+        assert len(result.output.splitlines()) > 1, f"{path.name} returns no rows on the sample corpus"
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld"])
+def test_export_round_trips(run: Run, tmp_path: Path, fmt: str) -> None:
+    run("load", str(SAMPLE))
+    out = tmp_path / f"dump.{fmt}"
+    assert run("export", "--format", fmt, "-o", str(out)).exit_code == 0
+    ds = Dataset()
+    ds.parse(out, format={"nq": "nquads", "jsonld": "json-ld"}.get(fmt, fmt))
+    assert len(set(ds.quads((None, None, None, None)))) == quads(run)
+
+
+def test_export_turtle_is_the_union(run: Run, tmp_path: Path) -> None:
+    run("load", str(SAMPLE))
+    out = tmp_path / "dump.ttl"
+    run("export", "--format", "ttl", "-o", str(out))
+    g = Graph().parse(out)
+    again = tmp_path / "again.ttl"
+    run("export", "--format", "ttl", "-o", str(again))
+    assert isomorphic(g, Graph().parse(again))
+
+
+def test_validate_and_stats(run: Run) -> None:
+    run("load", str(SAMPLE))
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+    assert "0 violations" in result.output
+    stats = run("stats").output
+    assert "organisation" in stats and "powiat starachowicki" in stats
+
+
+def test_extract_prints_rdf_with_the_ontology(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(SAMPLE / "000_48bf010c9a210a90.txt")], catch_exceptions=False)
+    assert result.exit_code == 0
+    ds = Dataset()
+    ds.parse(data=result.stdout, format="trig")
+    graphs = {str(g.identifier) for g in ds.graphs()}
+    assert "https://w3id.org/esgraf/graph/ontology" in graphs
+    assert "https://w3id.org/esgraf/graph/article/000-48bf010c9a210a90" in graphs
+    assert "Anna Górak" in result.stdout
+
+
+def test_extract_reports_bad_files_and_prints_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    good = SAMPLE / "002_253314b829a4178a.txt"
+    result = subprocess.run([sys.executable, "-m", "esgraf.cli", "extract", "--no-ontology",
+                             str(tmp_path / "empty.txt"), str(good)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"skipped: {tmp_path / 'empty.txt'}: empty file"]
+    assert "Renata Janik" in result.stdout

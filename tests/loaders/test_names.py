@@ -1,0 +1,93 @@
+"""Polish names go to the nominative: people, organisations, partnerships and agreements."""
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Article
+from loaders.pipeline import extract
+
+
+def names_of(text: str, type_: str) -> set[str]:
+    x = extract(Article(id="t", text=text, source="test"))
+    return {e.name for e in x.entities.values() if e.type == type_}
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Porozumienie podpisał w imieniu powiatu Dariusza Dąbrowskiego zastępca.", "Dariusz Dąbrowski"),
+    ("Spotkanie poprowadziła Anna Górak.", "Anna Górak"),
+    ("Podziękowania złożono Renacie Janik za wsparcie.", "Renata Janik"),
+    ("Nagrodę wręczono Piotrowi Żołądkowi podczas gali.", "Piotr Żołądek"),
+    ("Wystąpienie Krystyny Żejmo-Wysockiej otworzyło obrady.", "Krystyna Żejmo-Wysocka"),
+    ("W partnerstwie z Peterem Wolkowinskim przygotowano model.", "Peter Wolkowinski"),
+    ("Gościem był Jarosław Wypyszyński, ekspert.", "Jarosław Wypyszyński"),
+    ("Rozmawiano z Krzysztofem Piątkiem o ekonomii społecznej.", "Krzysztof Piątek"),
+    ("O projekcie opowiedziała Pani Joanna Michalska.", "Joanna Michalska"),
+])
+def test_person_in_nominative(sentence: str, person: str) -> None:
+    assert names_of(sentence, "Person") == {person}
+
+
+@pytest.mark.parametrize("sentence, organisation", [
+    ("Spotkanie odbyło się w siedzibie Regionalnego Ośrodka Polityki Społecznej w Opolu.",
+     "Regionalny Ośrodek Polityki Społecznej w Opolu"),
+    ("Prezes Stowarzyszenia „Bezpieczny Powiat Starachowicki” zabrał głos.",
+     "Stowarzyszenie „Bezpieczny Powiat Starachowicki”"),
+    ("Rozmawiano w Starostwie Powiatowym w Końskich.", "Starostwo Powiatowe w Końskich"),
+    ("Wsparcia udzieliła Lokalna Grupa Działania „Dolina Karpia”.", "Lokalna Grupa Działania „Dolina Karpia”"),
+    ("Umowę zawarto z Lokalną Grupą Działania „Dolina Karpia”.", "Lokalna Grupa Działania „Dolina Karpia”"),
+    ("Przedstawiciele Fundacji Perspektywy i Rozwój przedstawili plan.", "Fundacja Perspektywy i Rozwój"),
+    ("Model powstał w Departamencie Ekonomii Społecznej i Solidarnej.", "Departament Ekonomii Społecznej i Solidarnej"),
+    ("Pismo wysłano do Ministerstwa Rodziny, Pracy i Polityki Społecznej.",
+     "Ministerstwo Rodziny, Pracy i Polityki Społecznej"),
+    ("Współpracujemy z Kielecko-Ostrowieckim Ośrodkiem Wsparcia Ekonomii Społecznej.",
+     "Kielecko-Ostrowiecki Ośrodek Wsparcia Ekonomii Społecznej"),
+    ("Produkty Starachowickiej Spółdzielni Socjalnej „Starachowiczanka” kupiono.",
+     "Starachowicka Spółdzielnia Socjalna „Starachowiczanka”"),
+    ("Usługi świadczy spółdzielnia socjalna „Tropem Przygody” z Bielin.", "Spółdzielnia socjalna „Tropem Przygody”"),
+    ("Obrady prowadził Miejski Ośrodek Pomocy Społecznej w Puszczykowie.",
+     "Miejski Ośrodek Pomocy Społecznej w Puszczykowie"),
+])
+def test_organisation_in_nominative(sentence: str, organisation: str) -> None:
+    assert organisation in names_of(sentence, "Organization")
+
+
+@pytest.mark.parametrize("sentence, agreement", [
+    ("Podpisano porozumienie o partnerskiej współpracy na rzecz rozwoju ekonomii społecznej w powiecie koneckim.",
+     "porozumienie o partnerskiej współpracy na rzecz rozwoju ekonomii społecznej w powiecie koneckim"),
+    ("Sygnatariusze trójsektorowego porozumienia na rzecz rozwoju ekonomii społecznej w powiecie buskim spotkali się.",
+     "trójsektorowe porozumienie na rzecz rozwoju ekonomii społecznej w powiecie buskim"),
+    ("Celem porozumienia o współpracy na rzecz ekonomii społecznej w gminie Bałtów jest rozwój.",
+     "porozumienie o współpracy na rzecz ekonomii społecznej w gminie Bałtów"),
+])
+def test_agreement_in_nominative(sentence: str, agreement: str) -> None:
+    assert names_of(sentence, "Agreement") == {agreement}
+
+
+def test_partnership_keeps_genitive_complements() -> None:
+    text = "Członkowie partnerstwa lokalnego na rzecz rozwoju ekonomii społecznej w powiecie buskim obradowali."
+    assert names_of(text, "Partnership") == {
+        "partnerstwo lokalne na rzecz rozwoju ekonomii społecznej w powiecie buskim"}
+
+
+@pytest.mark.parametrize("phrase, teryt", [
+    ("w powiecie starachowickim", "2611"),
+    ("powiatu jędrzejowskiego", "2602"),
+    ("w powiecie konińskim", "3010"),
+    ("z powiatem ostrowieckim", "2607"),
+])
+def test_county_from_inflected_phrase(phrase: str, teryt: str) -> None:
+    x = extract(Article(id="t", text=f"Rozmawiano o sytuacji {phrase} podczas spotkania.", source="test"))
+    counties = [e for e in x.entities.values() if e.type == "County"]
+    assert [c.teryt for c in counties] == [teryt]
+    assert counties[0].name.startswith("powiat ")
+
+
+@pytest.mark.parametrize("text", [
+    "W spotkaniu wzięli udział przedstawiciele gmin i Powiatowego Centrum Pomocy Rodzinie (PCPR).",
+    "Uczestnicy spotkania obejrzeli Warsztaty Terapii Zajęciowej.",
+    "Galeria zdjęć",
+    "Ośrodki Pomocy Społecznej (OPS) przedstawiły dane.",
+])
+def test_generic_mentions_are_not_entities(text: str) -> None:
+    x = extract(Article(id="t", text=text, source="test"))
+    assert [e.name for e in x.entities.values() if e.type == "Organization"] == []
