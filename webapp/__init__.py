@@ -1,12 +1,10 @@
 """The esgraf web app: a SPARQL endpoint and editor, linked-data pages, search, downloads and cooperation maps.
 
 Build it with :func:`create_app`; the store is passed in (or opened from the settings), never a module
-global. Each feature is a blueprint: ``sparql``, ``entities``, ``downloads`` and, when installed,
-``network``.
+global. Each feature is a blueprint: ``sparql``, ``entities``, ``downloads`` and ``network``.
 """
 from __future__ import annotations
 
-import importlib.util
 import logging
 from urllib.parse import urlencode
 
@@ -48,23 +46,19 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     runner.on_write(lambda: search.refresh(store))
     app.extensions["esgraf"] = AppState(settings, store, Minter(settings.base_iri), runner, search)
 
-    from webapp import downloads, entities, sparql
+    from webapp import downloads, entities, network, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(entities.bp)
     app.register_blueprint(downloads.bp)
-    has_network = importlib.util.find_spec("webapp.network") is not None
-    if has_network:
-        from webapp import network
-
-        app.register_blueprint(network.bp)
+    app.register_blueprint(network.bp)
     errors.register(app)
-    _register_templates(app, has_network)
+    _register_templates(app)
     app.after_request(_headers)
     return app
 
 
-def _register_templates(app: Flask, has_network: bool) -> None:
+def _register_templates(app: Flask) -> None:
     from webapp.links import local_path
 
     app.jinja_env.filters["local"] = local_path
@@ -78,7 +72,7 @@ def _register_templates(app: Flask, has_network: bool) -> None:
         args = {k: v for k, v in request.args.items() if k != "lang"}
         args["lang"] = other
         return {"t": i18n.t, "lang": lang, "other_lang": other, "relation": i18n.relation_label,
-                "lang_url": f"{request.path}?{urlencode(args)}", "has_network": has_network,
+                "lang_url": f"{request.path}?{urlencode(args)}",
                 "alternates": alternates}
 
 

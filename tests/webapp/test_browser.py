@@ -105,6 +105,7 @@ def test_entity_page_and_link(page, site):
     page.get_by_role("link", name="Starostwo Powiatowe w Starachowicach").first.click()
     page.wait_for_url(f"{site}/organization/starostwo-powiatowe-w-starachowicach")
     assert page.locator("h1").inner_text() == "Starostwo Powiatowe w Starachowicach"
+    page.wait_for_selector("#entity-network[data-drawn='1'] canvas")  # its cooperation map is drawn
 
 
 def test_search_lands_on_the_person(page, site):
