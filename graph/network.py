@@ -155,6 +155,7 @@ class Context:
     date: dt.date | None = None
     spatial: set[str] = field(default_factory=set)  # TERYT codes (county or finer)
     actors: dict[str, set[str]] = field(default_factory=dict)  # actor IRI -> article graphs stating it
+    via: dict[str, str] = field(default_factory=dict)  # organisation -> the member who took part for it
 
 
 # ---------------------------------------------------------------------------------------------- SPARQL
@@ -313,6 +314,7 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
     info = _actor_info(store, sorted(actors))
     # direct ties only join actors: drop ties to places or things that are not organisations or people
     direct = {k: v for k, v in direct.items() if k[0] in info and k[1] in info}
+    _people_stand_for_their_organisations(contexts, direct, info)
     _assign_counties(store, info, contexts, direct)
 
     def dated(c_date: dt.date | None, graphs: Iterable[str]) -> dt.date | None:
@@ -362,7 +364,8 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
         ctx = {"iri": c.iri, "label": c.label, "date": c.date.isoformat() if c.date else ""}
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                tie(a, b, c.kind, c.iri, ctx, c.actors[a] | c.actors[b])
+                via = sorted(info[c.via[x]]["label"] for x in (a, b) if x in c.via)
+                tie(a, b, c.kind, c.iri, ctx | {"via": via}, c.actors[a] | c.actors[b])
     for (a, b, kind), graphs in direct.items():
         if kind not in kinds or a == b or not (keep_actor(a) and keep_actor(b)):
             continue
@@ -373,7 +376,7 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
         G.add_node(a)
         G.add_node(b)
         label = _DIRECT_LABELS[kind].format(a=info[a]["label"], b=info[b]["label"])
-        tie(a, b, kind, f"{kind} {a} {b}", {"iri": "", "label": label, "date": ""}, graphs)
+        tie(a, b, kind, f"{kind} {a} {b}", {"iri": "", "label": label, "date": "", "via": []}, graphs)
 
     for (a, b), e in edges.items():
         weight = len(e["contexts"])
@@ -416,6 +419,27 @@ def _actor_info(store: Store, actors: list[str]) -> dict[str, dict]:
         out[a] = {"label": label, "kind": kind, "sector": sector, "county": "", "layer":
                   "person" if kind == "Person" else "organization", "governs": r["governs"]}
     return out
+
+
+def _people_stand_for_their_organisations(contexts: Mapping[str, Context],
+                                          direct: Mapping[tuple[str, str, str], set[str]],
+                                          info: Mapping[str, dict]) -> None:
+    """A person who meets, signs or partners does so for the organisations they belong to (``org:memberOf``).
+
+    Articles often name the starosta who signed rather than the county office: the organisation then takes
+    part in the context through that person (``via``), with the articles of both facts as evidence.
+    """
+    belongs: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for (a, b, kind), graphs in direct.items():
+        if kind == "member" and info.get(a, {}).get("kind") == "Person" and info.get(b, {}).get("layer") == \
+                "organization":
+            belongs[a].append((b, graphs))
+    for c in contexts.values():
+        for person in [a for a in c.actors if a in belongs]:
+            for org, graphs in belongs[person]:
+                if org not in c.actors:
+                    c.actors[org] = c.actors[person] | graphs
+                    c.via[org] = person
 
 
 def _add_fact(r: dict, p: str, o: str) -> None:

@@ -6,6 +6,7 @@ laid-out network with the vendored vis-network (physics off; positions come from
 """
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -34,7 +35,7 @@ DOWNLOADS = {
     "json": ("application/json", "json"),
 }
 SIZE_BY = ("degree", "betweenness", "weighted_degree")
-CACHE_SIZE = 8
+CACHE_SIZE = 16  # networks and their JSON, a few filters' worth
 
 STRINGS = {
     "pl": {"title": "Mapa współpracy", "area": "Obszar", "all": "cała Polska", "whole": "całe województwo",
@@ -104,10 +105,13 @@ def url_of_entity(iri: str) -> str | None:
     return f"{request.script_root}/{local}" if local else None
 
 
+def _cache() -> _Cache:
+    return current_app.extensions.setdefault("esgraf_network_cache", _Cache())
+
+
 def computed(flt: NetworkFilter, focus: str | None = None) -> tuple[nx.Graph, dict, dict]:
     """The filtered network with its metrics and layout, cached per filter until the store changes."""
     ctx = state()
-    cache = current_app.extensions.setdefault("esgraf_network_cache", _Cache())
     stamp = ctx.store.count()
 
     def make() -> tuple[nx.Graph, dict, dict]:
@@ -117,7 +121,7 @@ def computed(flt: NetworkFilter, focus: str | None = None) -> tuple[nx.Graph, di
         summary = add_metrics(G)
         return G, summary, nxp.layout(G)
 
-    return cache.get((flt.key(), focus, stamp), make)  # type: ignore[return-value]
+    return _cache().get((flt.key(), focus, stamp), make)  # type: ignore[return-value]
 
 
 def _areas() -> tuple[list[dict], dict[str, str]]:
@@ -161,10 +165,17 @@ def page() -> str:
 @bp.get("/data.json")
 def data() -> Response:
     flt = _filter()
-    G, summary, pos = computed(flt)
-    payload = nxp.vis_data(G, pos, url_of_entity, size_by=_size_by())
-    payload.update(summary=summary, filter=flt.to_query_args())
-    return jsonify(payload)
+    size = _size_by()
+
+    def make() -> bytes:
+        G, summary, pos = computed(flt)
+        payload = nxp.vis_data(G, pos, url_of_entity, size_by=size)
+        payload.update(summary=summary, filter=flt.to_query_args())
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    # a big map's JSON takes a good part of a second to write: keep it with the network it shows
+    body = _cache().get(("json", flt.key(), size, state().store.count()), make)
+    return Response(body, mimetype="application/json")
 
 
 @bp.get("/download/<fmt>")

@@ -17,6 +17,7 @@ from graph.network_export import edges_csv, layout, nodes_csv, to_gexf, to_graph
 from graph.store import Store
 from graph.teryt import load_register, teryt_triples
 from graph.iri import MINT
+from graph.model import Article, Entity, Extraction, Relation, Sentence
 from tests.graph.network_fixtures import extractions, iri, store_with
 
 ROPS, KOOWES, STAROSTWO = iri("organization/rops"), iri("organization/koowes"), iri("organization/starostwo")
@@ -84,6 +85,30 @@ def test_county_comes_from_a_county_named_in_the_label() -> None:
     store.replace_graphs({str(g): t for g, t in to_dataset_graphs([x]).items() if "article" in str(g)})
     G = build_network(store)
     assert G.nodes[FIRMA]["county"] == "2611"
+
+
+def test_a_person_stands_for_their_organisation() -> None:
+    # the starosta signs for the county office: the office is tied to the other signatory through him
+    s0 = Sentence(0, 0, 10, "Zdanie.")
+    ents = {
+        "rops": Entity(key="rops", type="Organization", name="ROPS", kind="RegionalSocialPolicyCentre",
+                       sector="public"),
+        "fundacja": Entity(key="fundacja", type="Organization", name="Fundacja Razem", kind="Foundation",
+                           sector="social"),
+        "starosta": Entity(key="jan-nowak", type="Person", name="Jan Nowak"),
+        "umowa": Entity(key="umowa-2", type="Agreement", name="Porozumienie", date=dt.date(2019, 1, 1)),
+    }
+    rels = [Relation("role", "starosta", "fundacja", role="prezes", sentence=0),
+            Relation("signatory", "umowa", "rops", sentence=0),
+            Relation("signatory", "umowa", "starosta", sentence=0)]
+    x = Extraction(Article("a9", "x", "a9.txt", title="Umowa"), [s0], ents, rels)
+    G = build_network(store_with([x]))
+    assert pairs(G) == {frozenset((ROPS, iri("organization/fundacja")))}
+    ctx = G.edges[ROPS, iri("organization/fundacja")]["contexts"]
+    assert [(c["kind"], c["via"]) for c in ctx] == [("agreement", ["Jan Nowak"])]
+    G = build_network(store_with([x]), NetworkFilter(people=True))
+    assert G.has_edge(ROPS, iri("person/jan-nowak")) and G.has_edge(iri("person/jan-nowak"), iri(
+        "organization/fundacja"))
 
 
 def test_people_are_off_by_default() -> None:

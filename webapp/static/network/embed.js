@@ -14,13 +14,13 @@
     failed: "Nie udało się wczytać sieci.", empty: "Brak powiązań dla tych ustawień.",
     event: "spotkanie", agreement: "porozumienie", project: "projekt", partnership: "partnerstwo",
     unit: "jednostka", founder: "założyciel", member: "członek",
-    public: "publiczny", social: "ekonomia społeczna", business: "biznes"
+    public: "publiczny", social: "ekonomia społeczna", business: "biznes", via: "przez"
   } : {
     degree: "degree", betweenness: "betweenness", weight: "weight", articles: "articles", county: "county",
     failed: "The network could not be loaded.", empty: "No ties for these settings.",
     event: "meeting", agreement: "agreement", project: "project", partnership: "partnership",
     unit: "unit", founder: "founder", member: "member",
-    public: "public", social: "social economy", business: "business"
+    public: "public", social: "social economy", business: "business", via: "through"
   };
 
   function word(key) { return WORDS[key] || key; }
@@ -54,7 +54,8 @@
     box.appendChild(el("div", word("weight") + " " + e.weight));
     var list = el("ul");
     (e.contexts || []).slice(0, 8).forEach(function (c) {
-      list.appendChild(el("li", word(c.kind) + ": " + (c.label || c.iri) + (c.date ? " (" + c.date + ")" : "")));
+      list.appendChild(el("li", word(c.kind) + ": " + (c.label || c.iri) + (c.date ? " (" + c.date + ")" : "") +
+        (c.via && c.via.length ? " — " + word("via") + " " + c.via.join(", ") : "")));
     });
     box.appendChild(list);
     if (e.articles && e.articles.length) {
@@ -75,6 +76,7 @@
     if (!data.nodes.length) {
       container.appendChild(el("p", word("empty"), "network-status"));
     }
+    if (window.performance && performance.mark) { performance.mark("esgraf-network-data"); }
     var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
     var big = data.nodes.length > 500;
     var nodes = new vis.DataSet(data.nodes.map(function (n) {
@@ -86,6 +88,7 @@
       return { id: e.id, from: e.from, to: e.to, dashes: e.dashes, width: e.width,
         color: { color: e.color, highlight: "#222222", opacity: 0.7 }, title: edgeTip(e, byId) };
     }));
+    if (window.performance && performance.mark) { performance.mark("esgraf-network-datasets"); }
     var state = { network: null, nodes: nodes, edges: edges, data: data, drawn: false, nodeCount: nodes.length,
       edgeCount: edges.length, container: container };
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
@@ -105,6 +108,7 @@
       }
     });
     network.once("afterDrawing", function () {
+      if (window.performance && performance.mark) { performance.mark("esgraf-network-drawn"); }
       state.drawn = true;
       container.setAttribute("data-drawn", "1");
       document.dispatchEvent(new CustomEvent("esgraf:network-drawn", { detail: state }));
