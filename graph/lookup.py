@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 
 from graph.store import Store
-from graph.vocab import DCTERMS, ESG, FOAF, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, sparql_prefixes
+from graph.vocab import ESG, FOAF, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, sparql_prefixes
 
 P = sparql_prefixes()
 
@@ -317,4 +317,4 @@ def local_name(iri: str) -> str:
 
 
 __all__ = ["Article", "CountyOverview", "Entity", "Link", "Role", "Source", "article", "counties", "counts",
-           "county", "describe", "entity", "exists", "local_name", "ontology_terms", "roles", "DCTERMS"]
+           "county", "describe", "entity", "exists", "local_name", "ontology_terms", "roles"]

@@ -131,3 +131,21 @@ def test_english_switch_and_phone_width(page, site):
     assert page.locator("h2").first.inner_text() == "The graph in numbers"
     # nothing wider than the phone's screen
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_query_page_says_when_rows_were_cut(browser, tmp_path):
+    app = create_app(make_settings(max_rows=1, data_dir=str(tmp_path)), fill(OxigraphStore()))
+    url, stop = serve_in_thread(app)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/query")
+        page.wait_for_selector(".CodeMirror")
+        page.evaluate("window.esgrafYasgui.getTab().getYasqe().setValue('SELECT * WHERE { ?s ?p ?o }')")
+        page.evaluate("window.esgrafYasgui.getTab().getYasqe().query()")
+        page.wait_for_selector("#truncated-note:not([hidden])")
+        assert page.locator("#truncated-note").inner_text() == "Wynik obcięto do pierwszych 1 wierszy."
+        assert page.locator(".yasr table tbody tr").count() == 1
+    finally:
+        context.close()
+        stop()

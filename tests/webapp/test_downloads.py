@@ -56,7 +56,8 @@ def test_shapes(memory_client):
     assert (None, RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")) in g
 
 
-@pytest.mark.parametrize("accept, fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"), (None, "turtle")])
+@pytest.mark.parametrize("accept, fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                                         (None, "turtle")])
 def test_void_and_dcat(memory_client, memory_app, accept, fmt):
     headers = {"Accept": accept} if accept else {}
     resp = memory_client.get("/.well-known/void", headers=headers)

@@ -18,7 +18,7 @@ def cartesian(values: int, repeats: int) -> str:
 #: far too long to finish: the embedded store's worker process is killed
 ENDLESS = cartesian(1000, 5)
 #: a few seconds: a thread (in-memory store, SPARQL server) cannot be stopped, so keep it finite
-SLOW = cartesian(300, 3)
+SLOW = cartesian(200, 3)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,8 +133,6 @@ def test_other_requests_are_answered_while_a_query_runs_long(filled_store):
         stop()
         app.extensions["esgraf"].runner.close()
 
-
-import urllib.parse  # noqa: E402 - used above in the slow-query helper
 
 
 def free_port() -> int:

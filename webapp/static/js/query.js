@@ -34,14 +34,24 @@
       config.tabs.forEach(function (tab) {
         yasgui.addTab(false, { name: tab.name, yasqe: { value: tab.query }, requestConfig: { endpoint: endpoint } });
       });
-      yasgui.on("queryResponse", function (instance, tab, response) {
+      // the editor of each tab hands over the HTTP response, with the endpoint's row-cap headers
+      var watched = typeof WeakSet === "function" ? new WeakSet() : null;
+      function showCut(yasqe, response) {
         if (!note) { return; }
-        var cut = response && response.headers && response.headers.get && response.headers.get("X-Esgraf-Truncated");
+        var headers = response && response.headers;
+        var cut = headers && headers.get ? headers.get("X-Esgraf-Truncated") : null;
         if (cut === "true") {
-          note.textContent = note.getAttribute("data-template").replace("{n}", response.headers.get("X-Esgraf-Row-Limit"));
+          note.textContent = note.getAttribute("data-template").replace("{n}", headers.get("X-Esgraf-Row-Limit"));
           note.hidden = false;
         } else {
           note.hidden = true;
+        }
+      }
+      yasgui.on("query", function (instance, tab) {
+        var yasqe = tab.getYasqe();
+        if (yasqe && watched && !watched.has(yasqe)) {
+          watched.add(yasqe);
+          yasqe.on("queryResponse", showCut);
         }
       });
       window.esgrafYasgui = yasgui;
