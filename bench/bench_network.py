@@ -13,19 +13,15 @@ import datetime as dt
 import json
 import random
 import shutil
-import sys
 import threading
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from graph import network_export as nxp  # noqa: E402
-from graph.build import to_dataset_graphs  # noqa: E402
-from graph.metrics import add_metrics  # noqa: E402
-from graph.model import Article, Entity, Extraction, Relation, Sentence  # noqa: E402
-from graph.network import NetworkFilter, build_network  # noqa: E402
-from graph.store import OxigraphStore, Store, ntriples_term  # noqa: E402
+from graph import network_export as nxp
+from graph.build import to_dataset_graphs
+from graph.metrics import add_metrics
+from graph.model import Article, Entity, Extraction, Relation, Sentence
+from graph.network import NetworkFilter, build_network
+from graph.store import OxigraphStore, Store, ntriples_term
 
 KINDS = {"public": ["CountyOffice", "MunicipalOffice", "SocialWelfareCentre", "LabourOffice"],
          "social": ["Association", "Foundation", "SocialCooperative", "SocialIntegrationCentre"],
@@ -53,7 +49,7 @@ def synthetic_extractions(n_orgs: int, seed: int = 1) -> list[Extraction]:
         ents: dict[str, Entity] = {}
         rels: list[Relation] = []
 
-        def pick(k: int) -> list[tuple]:
+        def pick(k: int, local: list[tuple] = local, ents: dict[str, Entity] = ents) -> list[tuple]:
             chosen = rng.sample(local, min(k, len(local)))
             if rng.random() < 0.3:  # some partners come from elsewhere
                 chosen.append(rng.choice(orgs))
@@ -95,7 +91,7 @@ def fill(store: Store, extractions: list[Extraction], batch: int = 200) -> None:
         store.update(f"INSERT DATA {{ GRAPH <https://w3id.org/esgraf/graph/meta> {{ {body} }} }}")
 
 
-def timed(fn):  # noqa: ANN001, ANN201 - a tiny helper
+def timed(fn):
     t = time.perf_counter()
     value = fn()
     return value, time.perf_counter() - t

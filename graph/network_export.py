@@ -171,7 +171,7 @@ def flat_copy(G: nx.Graph) -> nx.Graph:
 
 
 def _scalar(v: Any) -> Any:
-    if isinstance(v, bool) or isinstance(v, (int, float, str)):
+    if isinstance(v, (bool, int, float, str)):
         return v
     return "" if v is None else str(v)
 
@@ -242,8 +242,8 @@ def to_svg(G: nx.Graph, pos: dict | None = None, width: int = 1200, height: int 
                 round(margin + (y - min(ys)) / span_y * (height - 2 * margin), 1))
 
     top = max((G.nodes[n].get("degree", G.degree(n)) for n in G), default=0)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">'),
            "<title>esgraf cooperation network</title>", '<rect width="100%" height="100%" fill="#ffffff"/>',
            '<g class="edges" fill="none">']
     for a, b, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):

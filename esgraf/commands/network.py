@@ -39,7 +39,7 @@ def _date(value: str | None, name: str) -> dt.date | None:
 def csv_paths(output: str) -> tuple[Path, Path]:
     """``out/starachowicki.csv`` or ``out/starachowicki`` -> ``out/starachowicki-nodes.csv``, ``…-edges.csv``."""
     base = Path(output)
-    stem = base.name[:-4] if base.name.endswith(".csv") else base.name
+    stem = base.name.removesuffix(".csv")
     return base.with_name(f"{stem}-nodes.csv"), base.with_name(f"{stem}-edges.csv")
 
 
@@ -161,4 +161,4 @@ def command(ctx: click.Context, county: str | None, voivodeship: str | None, dat
     log.info("wrote %s", output)
 
 
-__all__ = ["command", "csv_paths", "standalone_html", "FORMATS"]
+__all__ = ["FORMATS", "command", "csv_paths", "standalone_html"]

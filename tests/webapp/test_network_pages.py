@@ -31,7 +31,7 @@ def test_page_has_the_form_and_no_inline_script(client: FlaskClient) -> None:
     assert re.search(r'name="sector" value="public"\s+checked', html)
     assert re.search(r'name="sector" value="business"\s+>', html)
     # every script is a file of this site: the Content-Security-Policy allows no inline script
-    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.DOTALL)
     assert scripts and all('src="/static/' in attrs and not body.strip() for attrs, body in scripts)
     assert "vendor/vis-network/vis-network.min.js" in html and "//cdn" not in html.lower()
     src = re.search(r'id="network-map"[^>]*data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
