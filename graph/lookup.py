@@ -106,10 +106,14 @@ _ARTICLE = """?sent nif:anchorOf ?text ; nif:referenceContext ?art .
   OPTIONAL { ?art dcterms:issued ?issued }"""
 
 
-def entity(store: Store, iri: str) -> Entity | None:
-    """Everything the page of ``iri`` shows, or None if the graph does not know it."""
+def entity(store: Store, iri: str, lang: str = "pl") -> Entity | None:
+    """Everything the page of ``iri`` shows, or None if the graph does not know it.
+
+    Where a linked thing (a class, a concept) has labels in several languages, ``lang`` is preferred.
+    """
     rows_out = _q(store, f"""SELECT ?p ?o ?olabel (isLiteral(?o) AS ?lit) WHERE {{
-  <{iri}> ?p ?o . OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?olabel }} }}""")
+  <{iri}> ?p ?o . OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?olabel }} }}
+  ORDER BY DESC(LANGMATCHES(LANG(?olabel), "{lang}"))""")
     rows_in = _q(store, f"""SELECT ?s ?p ?slabel WHERE {{
   ?s ?p <{iri}> . OPTIONAL {{ ?s skos:prefLabel|rdfs:label ?slabel }} }}""")
     if not rows_out and not rows_in:

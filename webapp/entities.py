@@ -11,6 +11,7 @@ from flask import Blueprint, Response, jsonify, redirect, render_template, reque
 from graph import lookup
 from graph.vocab import PREFIXES
 from webapp.errors import WebError
+from webapp.i18n import current_lang
 from webapp.links import local_path
 from webapp.negotiation import SUFFIXES, alternate_links, page_format, rdf_response
 from webapp.state import state
@@ -19,7 +20,7 @@ bp = Blueprint("entities", __name__)
 
 #: the first path segments of entity IRIs (see graph.iri)
 KINDS = ("person", "organization", "county", "gmina", "voivodeship", "event", "agreement", "project",
-         "partnership", "programme", "concept", "article", "membership")
+         "partnership", "programme", "concept", "article", "membership", "graph")
 
 
 @bp.route("/")
@@ -94,7 +95,7 @@ def resource(kind: str, rest: str) -> Response | str:
             raise WebError(404, f"no article <{iri}>")
         resp = Response(render_template("article.html", art=art, iri=iri))
     else:
-        ent = lookup.entity(st.store, iri)
+        ent = lookup.entity(st.store, iri, current_lang())
         if ent is None:
             raise WebError(404, f"nothing is known about <{iri}>")
         overview = lookup.county(st.store, iri) if kind == "county" else None

@@ -205,3 +205,23 @@ def test_concept_page(memory_client):
     assert "starosta" in html
     g = Graph().parse(data=memory_client.get("/concept/role/starosta.ttl").get_data(), format="turtle")
     assert (URIRef(BASE + "concept/role/starosta"), SKOS.prefLabel, Literal("starosta", lang="pl")) in g
+
+
+def test_kind_labels_follow_the_language():
+    from esgraf.pipeline import ensure_reference_data
+    from graph.iri import Minter
+
+    store = fill(OxigraphStore())
+    ensure_reference_data(store, Minter())  # the ontology, with Polish and English labels
+    client = create_app(make_settings(), store).test_client()
+    path = "/organization/owes-subregionu-polnocnego"
+    assert ">ośrodek wsparcia ekonomii społecznej</a>" in page(client, path + "?lang=pl")
+    assert ">social economy support centre</a>" in page(client, path + "?lang=en")
+
+
+def test_sentence_iris_dereference(memory_client):
+    html = page(memory_client, "/article/starachowice-2024-05-17/s2")
+    assert "Starostwo i OWES podpisały porozumienie o współpracy" in html
+    g = Graph().parse(data=memory_client.get("/article/starachowice-2024-05-17/s2.ttl").get_data(),
+                      format="turtle")
+    assert (URIRef(BASE + "article/starachowice-2024-05-17/s2"), None, None) in g
