@@ -26,6 +26,8 @@ TIE_KINDS = CONTEXT_KINDS + DIRECT_KINDS
 SECTORS = ("public", "social", "business")
 
 _PREFIXES = sparql_prefixes(["esg", "schema", "org", "foaf", "dcterms", "prov", "rdfs", "skos", "rdf"])
+#: an absolute IRI that can be written between < and > in a query as it is
+_SAFE_IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 _TERRITORY = re.compile(r"/(county|gmina|voivodeship)/(\d{2,7})$")
 _LOCAL = re.compile(r"[#/]([^#/]+)$")
 #: esg classes that group kinds; a node's kind is its most specific class, so these come last
@@ -287,6 +289,8 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
     :func:`graph.metrics.add_metrics`.
     """
     flt = flt or NetworkFilter()
+    if focus is not None and not _SAFE_IRI.fullmatch(focus):
+        raise ValueError(f"not an IRI: {focus!r}")
     articles: dict[str, dict] = {}
     for row in store.select(_Q_ARTICLES):
         articles[str(row["g"])] = {"iri": str(row["article"]), "title": str(row.get("title", "")),

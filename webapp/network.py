@@ -16,7 +16,7 @@ import networkx as nx
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from graph import network_export as nxp
-from graph.metrics import ROLES, add_metrics
+from graph.metrics import add_metrics
 from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network
 from graph.vocab import sparql_prefixes
 from webapp.errors import WebError
@@ -155,7 +155,7 @@ def page() -> str:
     data_query = "&".join(q for q in (query, f"size={size}" if size != "degree" else "") if q)
     return render_template(
         "network.html", flt=flt, areas=areas, area_name=names.get(flt.area or "", ""),
-        sectors=SECTORS, tie_kinds=TIE_KINDS, size_by=SIZE_BY, size=size, roles=ROLES,
+        sectors=SECTORS, tie_kinds=TIE_KINDS, size_by=SIZE_BY, size=size,
         s=STRINGS[_lang()],
         data_url=url_for("network.data") + (f"?{data_query}" if data_query else ""),
         downloads={name: url_for("network.download", fmt=name) + (f"?{query}" if query else "")
@@ -218,7 +218,10 @@ def ego(iri_path: str) -> Response | str:
     iri = state().mint.base + iri_path.lstrip("/")
     flt = _filter()
     if _wants_json():
-        G, summary, pos = computed(flt, focus=iri)
+        try:
+            G, summary, pos = computed(flt, focus=iri)
+        except ValueError as exc:  # a path that cannot be an IRI names nothing here
+            raise WebError(404, str(exc)) from None
         if iri not in G:
             G, pos = nx.Graph(), {}
         payload = nxp.vis_data(G, pos, url_of_entity, size_by=_size_by())

@@ -146,6 +146,13 @@ def test_focus_reads_one_actors_ties_only() -> None:
     assert pairs(G) == {frozenset(p) for p in [(COOP, KOOWES), (COOP, FIRMA), (KOOWES, FIRMA)]}
 
 
+@pytest.mark.parametrize("focus", ["https://w3id.org/esgraf/x> } DROP ALL #", "no-scheme", "https://a b",
+                                   "https://w3id.org/esgraf/<x>"])
+def test_focus_must_be_a_plain_iri(focus: str) -> None:
+    with pytest.raises(ValueError, match="not an IRI"):
+        build_network(store_with(), focus=focus)
+
+
 @pytest.mark.parametrize("args, expected", [
     ({}, NetworkFilter()),
     ({"area": "2611"}, NetworkFilter(area="2611")),

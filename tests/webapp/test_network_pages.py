@@ -127,6 +127,11 @@ def test_ego_of_something_that_is_not_an_actor_is_empty(client: FlaskClient) -> 
     assert data["nodes"] == [] and data["edges"] == []
 
 
+def test_ego_of_a_path_that_is_no_iri_is_404(client: FlaskClient) -> None:
+    r = client.get("/network/ego/organization/x%3E%20%7D?format=json")
+    assert r.status_code == 404 and "not an IRI" in r.get_json()["error"]["message"]
+
+
 def test_ego_html_embeds_the_json(client: FlaskClient) -> None:
     r = client.get("/network/ego/organization/firma", headers={"Accept": "text/html"})
     assert r.status_code == 200
