@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from graph.model import Article, Extraction
 from graph.ontology import ensure_reference_data
 from graph.store import Store
 from graph.vocab import ORG, SKOS
-from loaders.pipeline import extract_corpus
+from loaders.pipeline import extract_batches
 from loaders.readers import ReadError, read_articles
 from loaders.resolve import KnownEntities
 
@@ -39,15 +39,18 @@ class LoadReport:
         return not self.errors and not self.failed
 
 
-def read_all(paths: Iterable[Path | str], settings: Settings, report: LoadReport) -> list[Article]:
-    articles = []
+def iter_articles(paths: Iterable[Path | str], settings: Settings, report: LoadReport) -> Iterator[Article]:
+    """The readable articles under ``paths``; each unreadable item is logged in one line and counted."""
     for item in read_articles(paths, max_bytes=settings.max_article_bytes):
         if isinstance(item, ReadError):
             report.errors.append(str(item))
             log.error("skipped: %s", item)
         else:
-            articles.append(item)
-    return articles
+            yield item
+
+
+def read_all(paths: Iterable[Path | str], settings: Settings, report: LoadReport) -> list[Article]:
+    return list(iter_articles(paths, settings, report))
 
 
 def known_from_store(store: Store, mint: Minter) -> KnownEntities:
@@ -82,23 +85,24 @@ def store_extraction(store: Store, x: Extraction, mint: Minter) -> int:
 
 
 def load_paths(store: Store, paths: Iterable[Path | str], *, settings: Settings,
-               progress: Callable[[int, int, Extraction], None] | None = None) -> LoadReport:
+               progress: Callable[[int, Extraction], None] | None = None, batch_size: int = 200) -> LoadReport:
     """Read, extract and store every article under ``paths``; reference data (ontology, TERYT) first."""
     t0 = time.perf_counter()
     mint = Minter(settings.base_iri)
     report = LoadReport()
     ensure_reference_data(store, mint)
-    articles = read_all(paths, settings, report)
     known = known_from_store(store, mint)
-    extractions = extract_corpus(articles, known)
-    for n, x in enumerate(extractions, start=1):
-        try:
-            report.triples += store_extraction(store, x, mint)
-            report.articles += 1
-        except Exception as exc:  # one article's failure must not lose the others
-            report.failed.append(f"{x.article.source}: {exc}")
-            log.error("not stored: %s: %s", x.article.source, exc)
-        if progress:
-            progress(n, len(extractions), x)
+    n = 0
+    for batch in extract_batches(iter_articles(paths, settings, report), known, batch=batch_size):
+        for x in batch:
+            n += 1
+            try:
+                report.triples += store_extraction(store, x, mint)
+                report.articles += 1
+            except Exception as exc:  # one article's failure must not lose the others
+                report.failed.append(f"{x.article.source}: {exc}")
+                log.error("not stored: %s: %s", x.article.source, exc)
+            if progress:
+                progress(n, x)
     report.seconds = time.perf_counter() - t0
     return report

@@ -7,6 +7,7 @@ after it) go to the nominative; genitive complements ("Polityki Społecznej"), p
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from loaders.morph import CASES, Interp, match_case, morph
@@ -23,12 +24,23 @@ _FEMALE_ADJ_SURNAME = [("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), (
 _MALE_NOUN_ENDINGS = {"gen": ("a",), "acc": ("a",), "dat": ("owi",), "inst": ("em",), "loc": ("u",)}
 
 
-def nouns(tok: Token, lemma: str | None = None) -> list[Interp]:
-    return [i for i in tok.interps if i.pos in ("subst", "depr") and (lemma is None or i.lemma.lower() == lemma)]
+@functools.lru_cache(maxsize=100_000)
+def _nouns(interps: tuple[Interp, ...]) -> tuple[Interp, ...]:
+    return tuple(i for i in interps if i.pos in ("subst", "depr"))
 
 
-def adjectives(tok: Token) -> list[Interp]:
-    return [i for i in tok.interps if i.pos in ("adj", "ppas", "pact")]
+@functools.lru_cache(maxsize=100_000)
+def _adjectives(interps: tuple[Interp, ...]) -> tuple[Interp, ...]:
+    return tuple(i for i in interps if i.pos in ("adj", "ppas", "pact"))
+
+
+def nouns(tok: Token, lemma: str | None = None) -> list[Interp] | tuple[Interp, ...]:
+    found = _nouns(tok.interps)
+    return found if lemma is None else [i for i in found if i.lemma.lower() == lemma]
+
+
+def adjectives(tok: Token) -> tuple[Interp, ...]:
+    return _adjectives(tok.interps)
 
 
 def agree(a: Interp, case: str, number: str, gender: str) -> bool:

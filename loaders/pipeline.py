@@ -8,7 +8,7 @@ form in one article joins the entity another article spells out, and every entit
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from graph.model import Article, Extraction, Sentence
@@ -107,11 +107,27 @@ class Pipeline:
         self.gaz = gaz or gazetteer()
 
     def __call__(self, article: Article, known: KnownEntities | None = None) -> Extraction:
+        return self.finish(self.prepare(article, known))
+
+    def _split(self) -> int:
+        names = [s.name for s in self.steps]
+        return names.index("resolve") if "resolve" in names else len(names)
+
+    def prepare(self, article: Article, known: KnownEntities | None = None) -> Doc:
+        """Run the steps before entity resolution: what does not depend on other articles."""
         doc = Doc(article, self.gaz, known or KnownEntities())
-        for s in self.steps:
+        for s in self.steps[: self._split()]:
             s.func(doc)
+        return doc
+
+    def finish(self, doc: Doc, until: str | None = None) -> Extraction:
+        """Run resolution and the steps after it (up to and including ``until``)."""
+        for s in self.steps[self._split():]:
+            s.func(doc)
+            if s.name == until:
+                break
         if doc.extraction is None:
-            return Extraction(article, doc.sentences, {}, [])
+            return Extraction(doc.article, doc.sentences, {}, [])
         return doc.extraction
 
 
@@ -130,28 +146,40 @@ def _default() -> Pipeline:
     return _PIPELINE
 
 
-def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = None,
-                   progress: Callable[[Extraction], None] | None = None) -> list[Extraction]:
-    """Extract many articles so that they share entities: acronyms and short forms join across articles.
+def extract_batches(articles: Iterable[Article], known: KnownEntities | None = None,
+                    batch: int = 200) -> Iterator[list[Extraction]]:
+    """Extract articles batch by batch so that they share entities: acronyms and short forms join across
+    articles, and each entity gets one canonical name within a batch.
 
-    The first pass collects every organisation's names; the second extracts again knowing them (extraction is
-    fast, so two passes cost less than a smarter single one would to maintain). Each entity then gets one
-    canonical name across the corpus.
+    Within a batch, tokens, morphology and mentions are computed once; entity resolution runs twice, first to
+    collect every organisation's names, then knowing them. ``known`` carries entities from batch to batch (and
+    from the store), so memory stays bounded by the batch, not the corpus.
     """
-    articles = list(articles)
     known = known or KnownEntities()
     pipe = _default()
+    pending: list[Article] = []
+
+    def run(items: list[Article]) -> list[Extraction]:
+        docs = [pipe.prepare(a, known) for a in items]
+        for d in docs:
+            for e in pipe.finish(d, until="resolve").entities.values():
+                known.add(e)
+        out = [pipe.finish(d) for d in docs]
+        unify_names(out)
+        return out
+
     for a in articles:
-        for e in pipe(a, known).entities.values():
-            known.add(e)
-    out = []
-    for a in articles:
-        x = pipe(a, known)
-        out.append(x)
-        if progress:
-            progress(x)
-    unify_names(out)
-    return out
+        pending.append(a)
+        if len(pending) >= batch:
+            yield run(pending)
+            pending = []
+    if pending:
+        yield run(pending)
+
+
+def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = None) -> list[Extraction]:
+    """All extractions of a corpus resolved together (see :func:`extract_batches`)."""
+    return [x for b in extract_batches(articles, known, batch=1_000_000) for x in b]
 
 
 def unify_names(extractions: list[Extraction]) -> None:

@@ -56,6 +56,9 @@ class Relator:
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in self.ms:
             self.by_sentence.setdefault(m.sentence, []).append(m)
+        self._sentence_tokens: dict[int, list[Token]] = {}
+        for t in tokens:
+            self._sentence_tokens.setdefault(t.sentence, []).append(t)
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def ent(self, m: Mention) -> Entity:
@@ -99,8 +102,7 @@ class Relator:
         return any(o.end == m.start - 1 and o.type == "Organization" for o in self.ms)
 
     def sentence_tokens(self, s: int) -> list[Token]:
-        sent = self.x.sentences[s]
-        return [t for t in self.toks if sent.start <= t.start < sent.end]
+        return self._sentence_tokens.get(s, [])
 
     def has(self, s: int, lemmas: set[str]) -> Token | None:
         for t in self.sentence_tokens(s):

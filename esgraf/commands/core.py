@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -90,13 +91,16 @@ def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None) -> None
             log.info("loaded %s: the store holds %d quads", dump, store.count())
             return
         targets = list(paths) or [Path(settings.articles)]
-        width = len(str(0))
+        started = last = time.monotonic()
 
-        def progress(n: int, total: int, x) -> None:
-            nonlocal width
-            width = len(str(total))
-            log.info("[%*d/%d] %s: %d entities, %d relations", width, n, total, x.article.id,
-                     len(x.entities), len(x.relations))
+        def progress(n: int, x) -> None:
+            nonlocal last
+            log.debug("[%d] %s: %d entities, %d relations", n, x.article.id, len(x.entities), len(x.relations))
+            now = time.monotonic()
+            if now - last >= 1.0:  # a line a second at most, so a 10,000-article load stays readable
+                last = now
+                log.info("[%d articles, %.0f/s] %s: %d entities, %d relations", n, n / (now - started),
+                         x.article.id, len(x.entities), len(x.relations))
 
         try:
             report = load_paths(store, targets, settings=settings, progress=progress)
