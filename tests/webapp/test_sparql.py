@@ -287,3 +287,20 @@ def test_json_error_shape_and_html_error_page(client):
     resp = client.get("/person/nobody-at-all", headers={"Accept": "application/json"})
     assert resp.status_code == 404
     assert json.loads(resp.get_data())["error"]["status"] == 404
+
+
+def test_unknown_format_parameter_is_406(client):
+    resp = client.get("/sparql", query_string={"query": SELECT, "format": "yaml"})
+    assert resp.status_code == 406
+
+
+def test_body_over_the_limit_is_413(filled_store):
+    from tests.webapp.conftest import make_settings
+    from webapp import create_app
+
+    app = create_app(make_settings(max_body=200), filled_store)
+    long_query = SELECT + "#" + "x" * 500
+    resp = app.test_client().post("/sparql", data=long_query.encode(), content_type="application/sparql-query")
+    assert resp.status_code == 413
+    assert resp.get_json()["error"]["status"] == 413
+    app.extensions["esgraf"].runner.close()
