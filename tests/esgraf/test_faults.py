@@ -1,0 +1,95 @@
+"""A load killed at any point leaves every article either wholly in or wholly out; readers never see half."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from esgraf import ROOT
+from esgraf.pipeline import load_paths
+from esgraf.settings import Settings
+from graph.iri import MINT
+from graph.store import OxigraphStore, Store
+
+SAMPLE = ROOT / "data" / "articles"
+PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+def graph_counts(store: Store) -> dict[str, int]:
+    return {str(r["g"]): int(r["n"]) for r in store.select(PER_GRAPH)}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, int]:
+    """Triples per graph after an undisturbed load of the sample corpus."""
+    with OxigraphStore(tmp_path_factory.mktemp("clean") / "store") as store:
+        load_paths(store, [SAMPLE], settings=Settings())
+        return graph_counts(store)
+
+
+def articles_in(counts: dict[str, int]) -> dict[str, int]:
+    return {g: n for g, n in counts.items() if MINT.is_article_graph(g)}
+
+
+def load_and_kill(store_dir: Path, after_lines: int) -> None:
+    """Start ``esgraf load`` and SIGKILL it once it has written ``after_lines`` progress lines."""
+    cmd = [sys.executable, "-m", "esgraf.cli", "-vv", "--store", str(store_dir), "load", str(SAMPLE)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    seen = 0
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:  # bounded: the process ends by itself after the last article
+            if line.startswith("["):
+                seen += 1
+            if seen >= after_lines or line.startswith("loading reference graphs") and after_lines == 0:
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+    finally:
+        proc.wait(timeout=120)
+
+
+@pytest.mark.parametrize("after_lines", [0, 1, 3])
+def test_a_killed_load_leaves_whole_articles_and_completes_on_rerun(tmp_path: Path, clean: dict[str, int],
+                                                                     after_lines: int) -> None:
+    store_dir = tmp_path / "store"
+    load_and_kill(store_dir, after_lines)
+    with OxigraphStore(store_dir) as store:
+        partial = graph_counts(store)
+        for g, n in articles_in(partial).items():
+            assert n == clean[g], f"{g} is half there: {n} of {clean[g]} triples"
+        described = {str(r["g"]) for r in store.select(
+            "SELECT ?g WHERE { GRAPH ?meta { ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?a } }")}
+        assert set(articles_in(partial)) <= described  # no article graph without its description
+    done = subprocess.run([sys.executable, "-m", "esgraf.cli", "--store", str(store_dir), "load", str(SAMPLE)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with OxigraphStore(store_dir) as store:
+        assert graph_counts(store) == clean
+
+
+def test_readers_see_whole_articles_while_a_load_runs(store: Store, clean: dict[str, int]) -> None:
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            for _ in range(2):  # load, then replace every article again
+                load_paths(store, [SAMPLE], settings=Settings())
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+            errors.append(exc)
+
+    loader = threading.Thread(target=load)
+    loader.start()
+    snapshots = 0
+    while loader.is_alive() and snapshots < 2000:
+        for g, n in articles_in(graph_counts(store)).items():
+            assert n == clean[g], f"a reader saw {n} of {clean[g]} triples of {g}"
+        snapshots += 1
+    loader.join(timeout=300)
+    assert not errors, errors
+    assert snapshots > 0
+    assert articles_in(graph_counts(store)) == articles_in(clean)
