@@ -100,7 +100,7 @@ def resource(kind: str, rest: str) -> Response | str:
             raise WebError(404, f"nothing is known about <{iri}>")
         overview = lookup.county(st.store, iri) if kind == "county" else None
         resp = Response(render_template("entity.html", ent=ent, iri=iri, kind=kind, overview=overview,
-                                        network_src=f"/network/ego/{kind}/{rest}"))
+                                        network_src=url_for("network.ego", iri_path=f"{kind}/{rest}")))
     resp.headers["Link"] = alternate_links(page_url)
     resp.headers["Vary"] = "Accept"
     return resp
