@@ -1,0 +1,1 @@
+"""Benchmarks of esgraf: extraction, loading, queries, memory and the cooperation network (``esgraf bench``)."""

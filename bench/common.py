@@ -1,0 +1,179 @@
+"""What the benchmarks share: the machine they ran on, timers, Markdown tables, the real and synthetic corpora,
+and an Oxigraph server on 127.0.0.1.
+
+Every figure is printed with the baseline it is compared to, measured in the same run, so a slower or faster
+machine changes both and the ratio still says where esgraf stands.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from graph.build import article_triples, meta_triples  # noqa: E402
+from graph.iri import Minter  # noqa: E402
+from graph.model import Article, Extraction  # noqa: E402
+from graph.store import ntriples_term  # noqa: E402
+
+#: the real articles: the sample corpus, and the larger set kept beside the repository
+SAMPLE_ARTICLES = ROOT / "data" / "articles"
+MORE_ARTICLES = ROOT.parent / "shared" / "articles" / "more"
+QUERIES = ROOT / "data" / "queries"
+PACKAGES = ("esgraf", "pyoxigraph", "oxigraph", "rdflib", "morfeusz2", "SPARQLWrapper", "Flask", "waitress")
+
+
+def machine() -> str:
+    """The machine, as a Markdown list: cores, CPU, RAM, Python and the versions of the packages that matter."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return "\n".join([f"- cores (nproc): {os.cpu_count()}", f"- CPU: {cpu}", f"- RAM: {ram:.1f} GiB",
+                      f"- Python {platform.python_version()} on {platform.system()} {platform.release()}",
+                      f"- packages: {', '.join(versions)}",
+                      "- load average at the start (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg())])
+
+
+def timed(fn: Callable[[], object]) -> tuple[object, float]:
+    t = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - t
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs: the figure least disturbed by the rest of the machine."""
+    return min(timed(fn)[1] for _ in range(max(1, repeat)))
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """The ``p``-th percentile (0-100) by linear interpolation; the value itself for one run."""
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[max(0, min(98, round(p) - 1))]
+
+
+def max_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory of this process (or its waited-for children) in MiB (Linux reports KiB)."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | None = None) -> str:
+    """A Markdown table; ``align`` is one letter per column, l or r (numbers right by default)."""
+    rows = [[str(c) for c in r] for r in rows]
+    align = align or "l" + "r" * (len(header) - 1)
+    rule = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def ms(seconds: float | None) -> str:
+    return "n/a" if seconds is None else f"{seconds * 1000:,.1f}"
+
+
+def rate(count: float, seconds: float) -> str:
+    return f"{count / seconds:,.0f}" if seconds > 0 else "n/a"
+
+
+def real_articles(folder: Path | str = MORE_ARTICLES) -> list[Article]:
+    """The five sample articles of the repository and the real articles in ``folder``, as ``esgraf load``
+    reads them."""
+    from loaders.readers import ReadError, read_articles
+
+    paths = [SAMPLE_ARTICLES] + ([Path(folder)] if Path(folder).is_dir() else [])
+    out = [a for a in read_articles(paths) if not isinstance(a, ReadError)]
+    if not out:
+        raise SystemExit(f"no articles in {SAMPLE_ARTICLES} or {folder}")
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def synthetic_extractions(count: int, seed: int = 1, folder: str = str(MORE_ARTICLES)) -> list[Extraction]:
+    """``count`` synthetic articles (bench/generate.py) extracted together as ``esgraf load`` would;
+    cached for the run, since several benchmarks load the same corpus."""
+    from bench.generate import Generator
+    from loaders.pipeline import extract_corpus
+
+    gen = Generator(real_articles(folder), seed)
+    return extract_corpus(gen.articles(count))
+
+
+def article_graphs(extractions: Sequence[Extraction], mint: Minter) -> list[tuple[str, list, str, list]]:
+    """Per article: its graph IRI and triples, and its article IRI and description for the metadata graph."""
+    return [(str(mint.article_graph(x.article.id)), article_triples(x, mint), str(mint.article(x.article.id)),
+             meta_triples(x, mint)) for x in extractions]
+
+
+def write_nquads(path: Path, graphs: Sequence[tuple[str, list, str, list]], mint: Minter,
+                 reference: Path | None = None) -> int:
+    """Write the articles' graphs (and the reference data in ``reference``, N-Quads) as one N-Quads file;
+    the number of quads written."""
+    n = 0
+    meta = f"<{mint.meta_graph}>"
+    with path.open("w", encoding="utf-8") as out:
+        if reference is not None:
+            with reference.open(encoding="utf-8") as ref:
+                for line in ref:
+                    out.write(line)
+                    n += 1
+        for graph, triples, _article, described in graphs:
+            g = f"<{graph}>"
+            for s, p, o in triples:
+                out.write(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} {g} .\n")
+            for s, p, o in described:
+                out.write(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} {meta} .\n")
+            n += len(triples) + len(described)
+    return n
+
+
+def reference_nquads(folder: Path, mint: Minter) -> Path:
+    """The ontology and TERYT graphs as an N-Quads file (made once per folder)."""
+    from graph.ontology import ensure_reference_data
+    from graph.store import OxigraphStore
+
+    path = folder / "reference.nq"
+    if not path.exists():
+        store = OxigraphStore()
+        ensure_reference_data(store, mint)
+        with path.open("wb") as f:
+            store.dump(f, "nq")
+    return path
+
+
+def prefix_for(graphs: Sequence[tuple[str, list, str, list]], triples: int) -> int:
+    """How many articles, from the first, hold about ``triples`` triples."""
+    total = 0
+    for i, (_g, t, _a, d) in enumerate(graphs, start=1):
+        total += len(t) + len(d)
+        if total >= triples:
+            return i
+    return len(graphs)
+
+
+def oxigraph_server(location: Path):  # noqa: ANN201 - tests.oxigraph_server.OxigraphServer
+    """An Oxigraph server over ``location`` on a free port of 127.0.0.1 (the helper the tests use)."""
+    from tests.oxigraph_server import OxigraphServer
+
+    return OxigraphServer(location)
