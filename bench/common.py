@@ -6,7 +6,6 @@ machine changes both and the ratio still says where esgraf stands.
 """
 from __future__ import annotations
 
-import functools
 import importlib.metadata
 import os
 import platform
@@ -109,15 +108,24 @@ def real_articles(folder: Path | str = MORE_ARTICLES) -> list[Article]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
-def synthetic_extractions(count: int, seed: int = 1, folder: str = str(MORE_ARTICLES)) -> list[Extraction]:
-    """``count`` synthetic articles (bench/generate.py) extracted together as ``esgraf load`` would;
-    cached for the run, since several benchmarks load the same corpus."""
-    from bench.generate import Generator
-    from loaders.pipeline import extract_corpus
+_EXTRACTIONS: dict[int, list[Extraction]] = {}
 
-    gen = Generator(real_articles(folder), seed)
-    return extract_corpus(gen.articles(count))
+
+def remember_extractions(count: int, extractions: list[Extraction]) -> None:
+    """Keep a corpus's extractions for the other benchmarks of this run."""
+    _EXTRACTIONS[count] = extractions
+
+
+def synthetic_extractions(count: int, folder: Path | str = MORE_ARTICLES) -> list[Extraction]:
+    """``count`` synthetic articles (bench/generate.py, seed 1) extracted in batches as ``esgraf load`` does;
+    kept for the run, since several benchmarks load the same corpus."""
+    if count not in _EXTRACTIONS:
+        from bench.generate import Generator
+        from loaders.pipeline import extract_batches
+
+        gen = Generator(real_articles(folder), 1)
+        _EXTRACTIONS[count] = [x for b in extract_batches(gen.articles(count), None, batch=200) for x in b]
+    return _EXTRACTIONS[count]
 
 
 def article_graphs(extractions: Sequence[Extraction], mint: Minter) -> list[tuple[str, list, str, list]]:
@@ -170,6 +178,12 @@ def prefix_for(graphs: Sequence[tuple[str, list, str, list]], triples: int) -> i
         if total >= triples:
             return i
     return len(graphs)
+
+
+def oxigraph_binary() -> str | None:
+    from tests.oxigraph_server import oxigraph_binary
+
+    return oxigraph_binary()
 
 
 def oxigraph_server(location: Path):  # noqa: ANN201 - tests.oxigraph_server.OxigraphServer
