@@ -147,7 +147,10 @@ def entity(store: Store, iri: str, lang: str = "pl") -> Entity | None:
     ent.label = next((labels[p] for p in (str(SKOS.prefLabel), str(RDFS.label), str(FOAF.name))
                       if p in labels), "") or _local(iri)
     ent.aliases = sorted(a for a in ent.aliases if a != ent.label)
-    ent.types = sorted(types.items(), key=lambda kv: kv[1])
+    by_label: dict[str, str] = {}  # foaf:Person and schema:Person both read "osoba": show it once
+    for cls, label in sorted(types.items()):
+        by_label.setdefault(label.casefold(), cls)
+    ent.types = sorted(((cls, types[cls]) for cls in by_label.values()), key=lambda kv: kv[1])
     for r in _q(store, f"""SELECT DISTINCT ?s ?p ?o ?text ?art ?title ?url ?issued WHERE {{
   {{ ?st rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?o . BIND(<{iri}> AS ?s) }}
   UNION {{ ?st rdf:object <{iri}> ; rdf:predicate ?p ; rdf:subject ?s . BIND(<{iri}> AS ?o) }}

@@ -72,6 +72,7 @@ def _register_templates(app: Flask) -> None:
         args = {k: v for k, v in request.args.items() if k != "lang"}
         args["lang"] = other
         return {"t": i18n.t, "lang": lang, "other_lang": other, "relation": i18n.relation_label,
+                "property": i18n.property_label,
                 "lang_url": f"{request.path}?{urlencode(args)}",
                 "alternates": alternates}
 

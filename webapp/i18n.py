@@ -111,6 +111,23 @@ RELATIONS: dict[tuple[str, str], dict[str, str]] = {
 }
 
 
+#: how a literal property reads, by predicate local name
+PROPERTIES: dict[str, dict[str, str]] = {
+    "terytCode": {"pl": "kod TERYT", "en": "TERYT code"},
+    "startDate": {"pl": "data", "en": "date"},
+    "date": {"pl": "data", "en": "date"},
+    "roleTitle": {"pl": "funkcja", "en": "role"},
+    "identifier": {"pl": "identyfikator", "en": "identifier"},
+    "anchorOf": {"pl": "tekst", "en": "text"},
+    "beginIndex": {"pl": "początek", "en": "start"},
+    "endIndex": {"pl": "koniec", "en": "end"},
+    "title": {"pl": "tytuł", "en": "title"},
+    "issued": {"pl": "data publikacji", "en": "published"},
+    "comment": {"pl": "opis", "en": "description"},
+    "definition": {"pl": "definicja", "en": "definition"},
+}
+
+
 def current_lang() -> str:
     lang = request.args.get("lang") or request.cookies.get(COOKIE) or DEFAULT
     return lang if lang in LANGS else DEFAULT
@@ -128,3 +145,9 @@ def relation_label(direction: str, predicate: str) -> str:
     if names:
         return names[current_lang()]
     return local if direction == "out" else f"← {local}"
+
+
+def property_label(predicate: str) -> str:
+    local = predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    names = PROPERTIES.get(local)
+    return names[current_lang()] if names else local

@@ -36,6 +36,7 @@ def test_person_page_shows_roles_events_and_sources(memory_client):
     assert 'href="/article/starachowice-2024-05-17"' in html and "Starostwo i OWES podpisały porozumienie" in html
     assert 'href="https://example.org/news/42"' in html
     assert 'data-src="/network/ego/person/piotr-babiarz"' in html
+    assert html.count(">Person</a>") == 1  # foaf:Person and schema:Person read the same: shown once
 
 
 def test_organisation_page(memory_client):
@@ -49,6 +50,7 @@ def test_organisation_page(memory_client):
 
 def test_county_page_lists_actors_and_activities(memory_client):
     html = page(memory_client, "/county/2611")
+    assert "<dt>kod TERYT</dt><dd>2611</dd>" in html
     actors = html.split("Podmioty działające w powiecie", 1)[1]
     assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in actors
     assert 'href="/organization/owes-subregionu-polnocnego"' in actors
