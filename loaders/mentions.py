@@ -105,7 +105,8 @@ class Finder:
         t, u = self.tok(i), self.tok(i + 1)
         return (t is not None and u is not None and t.is_cap and u.is_cap and not u.is_upper
                 and any(x.is_first_name for x in t.interps) and u.sentence == t.sentence
-                and t.text.lower() not in HONORIFICS and not self.head_lemma(u) and _surname_like(u))
+                and t.text.lower() not in HONORIFICS and not (t.lemmas & HONORIFICS) and not self.head_lemma(u)
+                and _surname_like(u))
 
     def head_lemma(self, t: Token) -> str | None:
         """The organisation-kind or programme head lemma of a capitalised noun, if it is one."""
@@ -157,7 +158,6 @@ class Finder:
 
     # -- territories ---------------------------------------------------------------------------------------
     def territories(self) -> None:
-        reg = self.gaz.register
         toks = self.toks
         for k, t in enumerate(toks):
             if not t.is_word or t.is_cap and k and toks[k - 1].sentence == t.sentence and toks[k - 1].is_cap:
@@ -165,30 +165,45 @@ class Finder:
             if k in self.taken:
                 continue
             nxt = self.tok(k + 1)
+            if nxt is not None and nxt.text == "." and t.text.lower() in ("woj", "pow"):
+                nxt = self.tok(k + 2)  # "woj. lubuskim", "pow. buskim"
+                lem = {"woj": {"województwo"}, "pow": {"powiat"}}[t.text.lower()]
+                if nxt is None or not nxt.is_word:
+                    continue
+                self._territory(k, nxt, lem, t, width=3)
+                continue
             if nxt is None or not nxt.is_word or nxt.sentence != t.sentence:
                 continue
-            lem = t.lemmas
-            if "powiat" in lem and not t.is_cap:
-                for a in adjectives(nxt):
-                    found = reg.counties_by_name(a.lemma)
-                    if found:
-                        self.add(Mention("County", k, k + 2, f"powiat {a.lemma}", t.sentence,
-                                         teryt=",".join(c.code for c in found)))
-                        break
-            elif ("województwo" in lem or "region" in lem) and not t.is_cap:
-                for a in adjectives(nxt):
-                    v = reg.voivodeship_by_name(_voiv_name(a.lemma))
-                    if v:
-                        self.add(Mention("Voivodeship", k, k + 2, f"województwo {v.name}", t.sentence, teryt=v.code))
-                        break
-            elif "gmina" in lem and not t.is_cap and nxt.is_cap:
-                names = {i.lemma for i in nxt.interps if i.pos == "subst"} | {nxt.text}
-                for n in names:
-                    found = reg.gminas_by_name(n)
-                    if found:
-                        self.add(Mention("Municipality", k, k + 2, f"gmina {found[0].name}", t.sentence,
-                                         teryt=",".join(g.code for g in found)))
-                        break
+            self._territory(k, nxt, t.lemmas, t, width=2)
+
+    def _territory(self, k: int, nxt: Token, lem: set[str] | frozenset[str], t: Token, width: int) -> None:
+        """ "w powiecie starachowickim", "województwa świętokrzyskiego", "gminie Bałtów", "woj. lubuskim"."""
+        reg = self.gaz.register
+        if t.is_cap:
+            return  # "Powiat Starachowicki" is the self-government, found as an organisation
+        if "powiat" in lem:
+            for a in adjectives(nxt):
+                found = reg.counties_by_name(a.lemma)
+                if found:
+                    self.add(Mention("County", k, k + width, f"powiat {a.lemma}", t.sentence,
+                                     teryt=",".join(c.code for c in found)))
+                    return
+        elif "województwo" in lem or "region" in lem:
+            for a in adjectives(nxt):
+                lemma = a.lemma
+                if "-" in nxt.text and "-" not in lemma:
+                    lemma = nxt.text.rsplit("-", 1)[0].lower() + "-" + lemma
+                v = reg.voivodeship_by_name(_voiv_name(lemma))
+                if v:
+                    self.add(Mention("Voivodeship", k, k + width, f"województwo {v.name}", t.sentence, teryt=v.code))
+                    return
+        elif "gmina" in lem and nxt.is_cap:
+            for n in {i.lemma for i in nxt.interps if i.pos == "subst"} | {nxt.text}:
+                found = reg.gminas_by_name(n)
+                if found:
+                    self.add(Mention("Municipality", k, k + width, f"gmina {found[0].name}", t.sentence,
+                                     teryt=",".join(g.code for g in found)))
+                    return
 
     # -- organisations and programmes ----------------------------------------------------------------------
     def organisations(self) -> None:
@@ -199,8 +214,9 @@ class Finder:
             head = self.head_lemma(t)
             if head:
                 self._org_chain(k, head)
-            elif t.is_upper and self._acronym_kind(t.text) and k + 1 in self.quotes and self.free(k, k + 1):
-                self._acronym_quoted(k)
+            elif t.is_upper and k + 1 in self.quotes and self.free(k, k + 1) and \
+                    (self._acronym_kind(t.text) or _NONE).scope == "named":
+                self._acronym_quoted(k)  # "LGD „Krzemienny Krąg”"; "OWES „…”" is rather an event's title
         for k, t in enumerate(toks):
             if k in self.taken or not t.is_word or t.is_cap:
                 continue
@@ -271,7 +287,8 @@ class Finder:
                     end = q_end + 1
                 break
             if t.is_cap and not t.is_upper:
-                if self.is_person_start(j):
+                patron = j >= 2 and toks[j - 1].text == "." and toks[j - 2].text.lower() in ("im", "św")
+                if self.is_person_start(j) and not patron:
                     break
                 if self.head_lemma(t) and not tail:
                     if j == end and any("gen" in i.cases for i in nouns(t)) and parent_at is None and not programme:
@@ -322,6 +339,10 @@ class Finder:
                 continue
             if low in ("w", "we") and nxt.is_cap and j == end and self._is_place(nxt):
                 end = j + 2
+                while end < len(toks) and toks[end].sentence == sent and toks[end].is_cap and end - j < 4 \
+                        and not self.head_lemma(toks[end]) and not self.is_person_start(end) \
+                        and toks[end].i not in self.taken:
+                    end += 1  # "w Zielonej Górze", "w Nowym Mieście Lubawskim"
                 break
             if low in ("ds", "im", "św") and nxt.text == "." and j == end:
                 n2 = self.tok(j + 2)
@@ -465,11 +486,24 @@ class Finder:
     def _place_of(self, m: Mention, span: list[Token]) -> None:
         """The voivodeship or county a name itself points to: "Województwa Świętokrzyskiego", "w Kielcach"."""
         reg = self.gaz.register
-        for t in span:
+        for n, t in enumerate(span):
             for a in adjectives(t):
-                v = reg.voivodeship_by_name(_voiv_name(a.lemma))
+                lemma = a.lemma
+                if "-" in t.text and "-" not in lemma:  # "Warmińsko-Mazurskiego" -> warmińsko-mazurski
+                    lemma = t.text.rsplit("-", 1)[0].lower() + "-" + lemma
+                v = reg.voivodeship_by_name(_voiv_name(lemma))
                 if v:
                     m.region = v.code
+                    return
+            if n + 1 < len(span) and adjectives(t) and nouns(span[n + 1]) and span[n + 1].is_cap and t.is_cap \
+                    and n and span[n - 1].text.lower() in ("w", "we"):
+                two = nominative_phrase(span[n:n + 2], 1, nouns(span[n + 1])[0].lemma.lower(), self.text)
+                towns = [c for c in reg.counties.values() if c.seat == two]
+                if towns:  # a town and its county share a seat: "Zielona Góra" is 0809 and 0862, both in 08
+                    if len({c.voivodeship for c in towns}) == 1:
+                        m.region = towns[0].voivodeship
+                    if len(towns) == 1 or all(c.is_city for c in towns[1:]):
+                        m.county = towns[0].code
                     return
             for i in nouns(t):
                 if i.lemma.lower() == "świętokrzyskie" or i.is_geo:
@@ -677,6 +711,11 @@ def morph_inflect(adj_lemma: str, case: str) -> str | None:
     return morph().inflect(adj_lemma, "adj", case, "sg", "m3")
 
 
+class _NoKind:
+    scope = ""
+
+
+_NONE = _NoKind()
 HONORIFICS = {"pan", "pani", "państwo", "ksiądz", "ks", "dr", "prof", "mgr", "inż", "siostra", "brat", "ojciec"}
 
 

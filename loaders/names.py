@@ -21,6 +21,8 @@ _MALE_ADJ_SURNAME = [("skiego", "ski"), ("ckiego", "cki"), ("dzkiego", "dzki"), 
                      ("ckiemu", "cki"), ("dzkiemu", "dzki"), ("skim", "ski"), ("ckim", "cki"), ("dzkim", "dzki")]
 _FEMALE_ADJ_SURNAME = [("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), ("ską", "ska"), ("cką", "cka"),
                        ("dzką", "dzka")]
+_MALE_A_SURNAME = {"gen": (("gi", "ga"), ("ki", "ka"), ("y", "a")), "dat": (("dze", "da"), ("ce", "ka")),
+                   "inst": (("ą", "a"),), "loc": (("dze", "da"), ("ce", "ka"))}
 _MALE_NOUN_ENDINGS = {"gen": ("a",), "acc": ("a",), "dat": ("owi",), "inst": ("em",), "loc": ("u",)}
 
 
@@ -177,7 +179,8 @@ def _surname_fit(tok: Token, case: str, female: bool) -> int:
     known = [i for i in tok.interps if i.pos != "ign"]
     if not known:
         return 1
-    if any(i.is_surname and case in i.cases and (not i.genders or gender in i.genders) for i in known):
+    if any(i.is_surname and case in i.cases and "sg" in i.numbers and (not i.genders or gender in i.genders)
+           for i in known):
         return 2
     if any(i.pos == "adj" and case in i.cases and (not i.genders or gender in i.genders) for i in known):
         return 2 if tok.text.lower().endswith(("ski", "cki", "dzki", "ska", "cka", "dzka", "skiego", "ckiego",
@@ -225,6 +228,9 @@ def _surname_nominative(tok: Token, case: str, female: bool) -> str:
         if low.endswith(end):
             return text[: len(text) - len(end)] + repl
     if all(i.pos == "ign" for i in tok.interps):
+        for end, repl in _MALE_A_SURNAME.get(case, ()):  # "Saługi" -> "Saługa" (declined like "Kuba")
+            if low.endswith(end) and len(text) - len(end) >= 3:
+                return text[: len(text) - len(end)] + repl
         for end in _MALE_NOUN_ENDINGS.get(case, ()):
             if low.endswith(end) and len(text) - len(end) >= 3:
                 return text[: len(text) - len(end)]

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from graph.slug import slugify
@@ -581,9 +582,12 @@ class Relator:
 def _short(text: str, limit: int = 120) -> str:
     """A label of at most ``limit`` characters: the first sentence, cut at a word."""
     text = " ".join(text.split())
-    for stop in (". ", "! ", "? "):
-        if stop in text[:limit]:
-            text = text[: text.index(stop) + 1]
+    for m in re.finditer(r"[.!?] ", text[:limit]):
+        word = text[: m.start()].rsplit(" ", 1)[-1].lower()
+        if m.group()[0] == "." and (word in ABBREVIATIONS or word.isdigit()):
+            continue  # "24 czerwca br. odbyło się…" goes on
+        text = text[: m.start() + 1]
+        break
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"

@@ -18,6 +18,9 @@ from loaders.mentions import Mention
 from loaders.names import nouns
 from loaders.tokens import Token
 
+#: acronyms that name a kind of organisation ("OWES", "PCPR"), never one organisation across articles
+GENERIC_ACRONYMS = {"OWES", "OPS", "GOPS", "MOPS", "MGOPS", "PCPR", "PUP", "MUP", "CIS", "KIS", "WTZ", "ZAZ", "LGD",
+                    "NGO", "PES", "PS", "JST", "UM", "UG", "CUS", "DPS", "UW"}
 FUNCTION_WORDS = {"i", "na", "w", "we", "ds", "dla", "z", "oraz", "im", "św", "do", "od", "o", "pod"}
 
 
@@ -32,7 +35,7 @@ class KnownEntities:
         if e.type != "Organization":
             return
         for a in e.aliases | {e.name}:
-            if a.isupper() and len(a) <= 12:
+            if a.isupper() and len(a) <= 12 and a not in GENERIC_ACRONYMS:
                 self.acronyms.setdefault(a, e.key)
             self.names.setdefault(fold(a), e.key)
 
@@ -224,6 +227,8 @@ class Resolver:
                     pass
                 self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
             return key
+        if acr in self.gaz.acronyms:
+            return None  # "OWES", "PCPR" alone name a kind, not one organisation
         if acr in self.known.acronyms:
             key = self.known.acronyms[acr]
             if key not in self.entities:
