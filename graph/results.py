@@ -1,9 +1,10 @@
 """Run a SPARQL query and write its answer in a standard result format, cutting it at a row limit.
 
 Both store backends end up here: the embedded store hands over pyoxigraph results, any other store hands
-over rdflib rows or graphs. Rows are encoded once as SPARQL JSON and, for the other result formats, re-written
-by pyoxigraph's own serialisers (XML, CSV, TSV); graphs are written by pyoxigraph's RDF serialisers. So every
-backend answers byte-for-byte the same formats, and a cut answer is still a valid document.
+over rdflib rows or graphs. Rows (at most the row limit of them) are encoded as SPARQL JSON, read back by
+pyoxigraph and written by its own result serialisers (JSON, XML, CSV, TSV); graphs are written by pyoxigraph's
+RDF serialisers. So every backend answers in byte-for-byte the same formats, and a cut answer is still a valid
+document.
 """
 from __future__ import annotations
 
@@ -85,7 +86,7 @@ def encode_solutions(variables: list[str], rows: Iterable[dict[str, object]], fm
     """SELECT rows (variable -> pyoxigraph term) in a result format of :data:`RESULT_FORMATS`."""
     doc = {"head": {"vars": variables},
            "results": {"bindings": [{k: term_json(v) for k, v in row.items()} for row in rows]}}
-    return _reformat(json.dumps(doc, ensure_ascii=False).encode(), fmt)
+    return _reformat(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode(), fmt)
 
 
 def encode_boolean(value: bool, fmt: str) -> bytes:
@@ -93,8 +94,7 @@ def encode_boolean(value: bool, fmt: str) -> bytes:
 
 
 def _reformat(json_doc: bytes, fmt: str) -> bytes:
-    if fmt == "json":
-        return json_doc
+    # JSON goes through pyoxigraph too: one serialiser writes every format, whichever backend answered
     parsed = ox.parse_query_results(json_doc, format=ox.QueryResultsFormat.JSON)
     return parsed.serialize(format=RESULT_FORMATS[fmt][1])
 
