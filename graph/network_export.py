@@ -155,8 +155,8 @@ def vis_data(G: nx.Graph, pos: dict, url_of: Callable[[str], str | None] = lambd
                       "contexts": d.get("contexts", []), "articles": d.get("articles", [])})
     legend = [{"key": k, "name": SECTOR_NAMES[k], "color": c} for k, c in SECTOR_COLOURS.items()]
     return {"nodes": nodes, "edges": edges, "legend": legend,
-            "edge_legend": [{"name": "tie across sectors", "color": CROSS_COLOUR, "dashes": True},
-                            {"name": "tie within a sector", "color": SAME_COLOUR, "dashes": False}]}
+            "edge_legend": [{"key": "cross", "name": "tie across sectors", "color": CROSS_COLOUR, "dashes": True},
+                            {"key": "same", "name": "tie within a sector", "color": SAME_COLOUR, "dashes": False}]}
 
 
 def flat_copy(G: nx.Graph) -> nx.Graph:

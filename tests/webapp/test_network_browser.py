@@ -116,8 +116,8 @@ def test_map_draws_every_node(watched: Watched, server: str) -> None:
     assert watched.page.get_attribute("#network-table", "data-sort") == "label asc"
     first = watched.page.locator("#network-table tbody tr td:first-child").first.inner_text()
     assert first == "Firma Budowlana Sp. z o.o."
-    assert "cross" in watched.page.inner_text("#network-legend") or "sektor" in watched.page.inner_text(
-        "#network-legend")
+    legend = watched.page.inner_text("#network-legend")
+    assert "publiczny" in legend and "powiązanie międzysektorowe" in legend  # the app speaks Polish first
     watched.check_clean()
 
 
@@ -169,3 +169,19 @@ def test_ego_network_embed(watched: Watched, server: str) -> None:
     watched.page.goto(f"{server}/network/ego/organization/firma")
     assert watched.drawn() == 3
     watched.check_clean()
+
+
+def test_entity_page_shows_its_network(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/organization/firma")
+    assert watched.drawn() == 3
+    assert watched.page.locator("#entity-network canvas").count() == 1
+    watched.check_clean()
+
+
+def test_entity_page_of_a_place_stays_without_a_map(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/county/2611")
+    watched.page.wait_for_load_state("networkidle")
+    assert any("/network/ego/county/2611" in u for u in watched.requests)  # asked, and nothing to draw
+    assert watched.page.locator("#entity-network canvas").count() == 0
+    watched.check_clean()
+

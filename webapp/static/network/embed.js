@@ -14,13 +14,15 @@
     failed: "Nie udało się wczytać sieci.", empty: "Brak powiązań dla tych ustawień.",
     event: "spotkanie", agreement: "porozumienie", project: "projekt", partnership: "partnerstwo",
     unit: "jednostka", founder: "założyciel", member: "członek",
-    public: "publiczny", social: "ekonomia społeczna", business: "biznes", via: "przez"
+    public: "publiczny", social: "ekonomia społeczna", business: "biznes", via: "przez",
+    unknown: "sektor nieznany", person: "osoba", cross: "powiązanie międzysektorowe", same: "powiązanie w sektorze"
   } : {
     degree: "degree", betweenness: "betweenness", weight: "weight", articles: "articles", county: "county",
     failed: "The network could not be loaded.", empty: "No ties for these settings.",
     event: "meeting", agreement: "agreement", project: "project", partnership: "partnership",
     unit: "unit", founder: "founder", member: "member",
-    public: "public", social: "social economy", business: "business", via: "through"
+    public: "public", social: "social economy", business: "business", via: "through",
+    unknown: "unknown sector", person: "person", cross: "tie across sectors", same: "tie within a sector"
   };
 
   function word(key) { return WORDS[key] || key; }

@@ -34,7 +34,7 @@
       var dot = el("span", null, "network-swatch");
       dot.style.backgroundColor = item.color;  // CSSOM, allowed by the Content-Security-Policy
       li.appendChild(dot);
-      li.appendChild(document.createTextNode(" " + word(item.key || item.name) ));
+      li.appendChild(document.createTextNode(" " + word(item.key || "unknown")));
       ul.appendChild(li);
     });
     data.edge_legend.forEach(function (item) {
@@ -42,7 +42,7 @@
       var line = el("span", null, "network-line" + (item.dashes ? " dashed" : ""));
       line.style.borderColor = item.color;
       li.appendChild(line);
-      li.appendChild(document.createTextNode(" " + item.name));
+      li.appendChild(document.createTextNode(" " + word(item.key)));
       ul.appendChild(li);
     });
   }
