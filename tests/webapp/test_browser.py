@@ -87,6 +87,23 @@ def test_query_in_yasgui(page, site):
     assert "Dariusz Dąbrowski" in rows[0] and "Piotr Babiarz" in rows[1]
 
 
+def test_autocompletion_asks_nobody_outside(page, site):
+    page.goto(f"{site}/query")
+    page.wait_for_selector(".CodeMirror")
+    page.click(".CodeMirror")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("PREFIX fo")
+    page.keyboard.press("Control+Space")  # prefixes: from YASGUI's own list
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("PREFIX foaf: <http://xmlns.com/foaf/0.1/>\nSELECT * WHERE { ?s foaf:na")
+    page.keyboard.press("Control+Space")  # properties and classes: would ask Linked Open Vocabularies
+    page.keyboard.type("me ?o } LIMIT 1")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(".yasr table tbody tr")
+    # the page fixture fails the test if any request left 127.0.0.1
+
+
 def test_example_tab_runs(page, site):
     page.goto(f"{site}/query")
     page.wait_for_selector(".CodeMirror")
