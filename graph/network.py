@@ -229,8 +229,9 @@ _ACTOR_FACTS = (("label", "rdfs:label"), ("type", "rdf:type"), ("sector", "esg:s
 
 def _q_actor_fact(actors: Iterable[str], prop: str) -> str:
     values = " ".join(f"<{a}>" for a in actors)
+    distinct = "" if prop == "rdfs:label" else "DISTINCT"  # labels are counted, the rest only seen
     return _PREFIXES + f"""
-SELECT ?actor ?o WHERE {{
+SELECT {distinct} ?actor ?o WHERE {{
   VALUES ?actor {{ {values} }}
   GRAPH ?g {{ ?actor {prop} ?o }}
 }}"""

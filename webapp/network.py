@@ -6,8 +6,10 @@ laid-out network with the vendored vis-network (physics off; positions come from
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlencode
@@ -18,6 +20,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from graph import network_export as nxp
 from graph.metrics import add_metrics
 from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network
+from graph.store import Store
 from graph.vocab import sparql_prefixes
 from webapp.errors import WebError
 from webapp.i18n import current_lang
@@ -36,6 +39,7 @@ DOWNLOADS = {
 }
 SIZE_BY = ("degree", "betweenness", "weighted_degree")
 CACHE_SIZE = 16  # networks and their JSON, a few filters' worth
+STAMP_SECONDS = 10.0
 
 STRINGS = {
     "pl": {"title": "Mapa współpracy", "area": "Obszar", "all": "cała Polska", "whole": "całe województwo",
@@ -62,12 +66,19 @@ STRINGS = {
 
 
 class _Cache:
-    """A small LRU of computed networks, keyed by filter and the store's size (so a load invalidates it)."""
+    """A small LRU of computed networks and their JSON, keyed by filter and a stamp of the store's state.
+
+    The stamp is a generation, bumped by every write through the app, and the store's size, asked at most every
+    :data:`STAMP_SECONDS` (counting a big store takes a noticeable part of a second, and a SPARQL server can be
+    written by others).
+    """
 
     def __init__(self, size: int = CACHE_SIZE):
         self.size = size
         self.items: OrderedDict = OrderedDict()
         self.lock = threading.Lock()
+        self.generation = 0
+        self._count: tuple[float, int] | None = None
 
     def get(self, key: tuple, make: Callable[[], object]) -> object:
         with self.lock:
@@ -80,6 +91,22 @@ class _Cache:
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
         return value
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+            self.generation += 1
+            self._count = None
+
+    def stamp(self, store: Store) -> tuple[int, int]:
+        now = time.monotonic()
+        with self.lock:
+            known = self._count
+        if known is None or now - known[0] > STAMP_SECONDS:
+            known = (now, store.count())
+            with self.lock:
+                self._count = known
+        return self.generation, known[1]
 
 
 def _lang() -> str:
@@ -106,13 +133,19 @@ def url_of_entity(iri: str) -> str | None:
 
 
 def _cache() -> _Cache:
-    return current_app.extensions.setdefault("esgraf_network_cache", _Cache())
+    cache = current_app.extensions.get("esgraf_network_cache")
+    if cache is None:
+        fresh = _Cache()
+        cache = current_app.extensions.setdefault("esgraf_network_cache", fresh)
+        if cache is fresh:  # the first request to get here
+            state().runner.on_write(cache.clear)  # an update or an ingest changes the network
+    return cache
 
 
 def computed(flt: NetworkFilter, focus: str | None = None) -> tuple[nx.Graph, dict, dict]:
     """The filtered network with its metrics and layout, cached per filter until the store changes."""
     ctx = state()
-    stamp = ctx.store.count()
+    stamp = _cache().stamp(ctx.store)
 
     def make() -> tuple[nx.Graph, dict, dict]:
         G = build_network(ctx.store, flt, focus=focus)
@@ -174,7 +207,7 @@ def data() -> Response:
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     # a big map's JSON takes a good part of a second to write: keep it with the network it shows
-    body = _cache().get(("json", flt.key(), size, state().store.count()), make)
+    body = _cache().get(("json", flt.key(), size, _cache().stamp(state().store)), make)
     return Response(body, mimetype="application/json")
 
 
@@ -217,6 +250,8 @@ def ego(iri_path: str) -> Response | str:
     """The actor's direct partners and the ties among them: JSON for entity pages, or a small HTML page."""
     iri = state().mint.base + iri_path.lstrip("/")
     flt = _filter()
+    if iri_path.startswith("person/") and not flt.people:  # a person's network has the person in it
+        flt = dataclasses.replace(flt, people=True)
     if _wants_json():
         try:
             G, summary, pos = computed(flt, focus=iri)

@@ -122,6 +122,11 @@ def test_ego_json(client: FlaskClient) -> None:
     assert len(data["edges"]) == 3
 
 
+def test_ego_of_a_person_shows_people(client: FlaskClient) -> None:
+    data = client.get("/network/ego/person/jan-kowalski?format=json").get_json()
+    assert {n["iri"] for n in data["nodes"]} == {iri("person/jan-kowalski"), COOP}
+
+
 def test_ego_of_something_that_is_not_an_actor_is_empty(client: FlaskClient) -> None:
     data = client.get("/network/ego/county/2611?format=json").get_json()
     assert data["nodes"] == [] and data["edges"] == []
@@ -139,3 +144,23 @@ def test_ego_html_embeds_the_json(client: FlaskClient) -> None:
     src = re.search(r'id="entity-network"[^>]*data-src="([^"]+)"', html).group(1)
     assert src == "/network/ego/organization/firma?format=json"
     assert "network/embed.js" in html
+
+
+def test_a_write_through_the_app_refreshes_the_map() -> None:
+    from esgraf.settings import Settings
+
+    client = make_app(network_store(), Settings(write_token="secret")).test_client()
+    assert len(client.get("/network/data.json").get_json()["nodes"]) == 5
+    update = """
+        PREFIX org: <http://www.w3.org/ns/org#> PREFIX schema: <https://schema.org/>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX esg: <https://w3id.org/esgraf/ontology#>
+        INSERT DATA { GRAPH <https://w3id.org/esgraf/graph/article/a1> {
+          <https://w3id.org/esgraf/organization/nowa> a org:Organization ; rdfs:label "Fundacja Nowa"@pl ;
+            esg:sector <https://w3id.org/esgraf/concept/sector/social> .
+          <https://w3id.org/esgraf/event/meeting> a schema:Event ;
+            schema:attendee <https://w3id.org/esgraf/organization/nowa> } }"""
+    r = client.post("/sparql", data={"update": update}, headers={"Authorization": "Bearer secret"})
+    assert r.status_code in (200, 204)
+    nodes = client.get("/network/data.json").get_json()["nodes"]
+    assert iri("organization/nowa") in {n["iri"] for n in nodes}
+
