@@ -53,8 +53,21 @@ class Context:
 # ---------------------------------------------------------------------------------------------- SPARQL
 
 def _focus_contexts(focus: str | None) -> str:
-    # the contexts the focus takes part in, found first so the rest of the query only joins on them
-    return f"{{ SELECT DISTINCT ?ctx WHERE {{ GRAPH ?gf {{ ?ctx ?pf <{focus}> }} }} }}" if focus else ""
+    # the contexts the focus takes part in, itself or through a member, found first so the rest of the query
+    # only joins on them
+    if not focus:
+        return ""
+    return f"""{{ SELECT DISTINCT ?ctx WHERE {{
+    {{ GRAPH ?gf {{ ?ctx ?pf <{focus}> }} }}
+    UNION
+    {{ GRAPH ?gm {{ ?member org:memberOf <{focus}> }} GRAPH ?gf {{ ?ctx ?pf ?member }} }}
+  }} }}"""
+
+
+def _q_memberships(actors: Iterable[str]) -> str:
+    values = " ".join(f"<{a}>" for a in actors)
+    return _PREFIXES + f"""
+SELECT DISTINCT ?a ?b ?g WHERE {{ VALUES ?a {{ {values} }} GRAPH ?g {{ ?a org:memberOf ?b }} }}"""
 
 
 #: (kind, class, predicates from the context to its actors)
@@ -176,7 +189,8 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
     """The cooperation network the filter selects, with evidence on edges and descriptive node attributes.
 
     ``focus`` restricts the reading to the contexts and direct ties of one actor (its ego network), which is
-    much cheaper than building the whole network for an entity page. Metrics are added by
+    much cheaper than building the whole network for an entity page: the actor gets the same partners and
+    weights as in the whole network, and ties among its partners are those seen in its own contexts. Metrics are added by
     :func:`graph.metrics.add_metrics`.
     """
     flt = flt or NetworkFilter()
@@ -205,6 +219,10 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
     for row in store.select(_q_direct(focus)):
         direct[(str(row["a"]), str(row["b"]), str(row["kind"]))].add(str(row["g"]))
 
+    if focus:  # the people met in these contexts may stand for organisations (see below): read whom they serve
+        for batch in _batches(sorted({a for c in contexts.values() for a in c.actors})):
+            for row in store.select(_q_memberships(batch)):
+                direct[(str(row["a"]), str(row["b"]), "member")].add(str(row["g"]))
     actors = {a for c in contexts.values() for a in c.actors} | {x for a, b, _ in direct for x in (a, b)}
     info = _actor_info(store, sorted(actors))
     # direct ties only join actors: drop ties to places or things that are not organisations or people

@@ -39,19 +39,39 @@ DIRECT_LAYOUT_MAX = 700
 def layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
     """Positions in [-1, 1]², the same for the same network.
 
-    Up to :data:`DIRECT_LAYOUT_MAX` nodes: a Fruchterman-Reingold spring layout of the whole network. Above it,
-    that costs minutes, so the layout has two levels: the communities (the ``community`` node attribute when
-    metrics were added, else Louvain) are laid out as weighted super-nodes, then each community is laid out on
-    its own inside a disc whose area follows its size. Communities stay visibly apart, which is what a reader of
-    a big map looks for first.
+    Each connected component is laid out on its own and the components are packed in rows, biggest first (in one
+    spring layout, pieces with no tie between them drift apart and squeeze the main one into a corner). A
+    component of up to :data:`DIRECT_LAYOUT_MAX` nodes gets a Fruchterman-Reingold spring layout; a bigger one
+    would take minutes, so it is laid out in two levels: its communities (the ``community`` node attribute when
+    metrics were added, else Louvain) as weighted super-nodes, then each community on its own inside a disc
+    whose area follows its size. Communities stay visibly apart, which is what a reader of a big map looks for.
     """
-    n = G.number_of_nodes()
-    if n == 0:
+    if G.number_of_nodes() == 0:
         return {}
-    if n == 1:
-        return {next(iter(G)): (0.0, 0.0)}
+    parts = sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0])))
+    if len(parts) == 1:
+        return _normalised(_connected_layout(G))
+    # shelf packing: squares of side √size (a component's area follows its node count), rows of bounded width
+    sides = [math.sqrt(len(c)) for c in parts]
+    width = max(sides[0], 1.3 * math.sqrt(sum(s * s for s in sides)))
+    gap = 0.5
+    pos: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for part, side in zip(parts, sides):
+        if x > 0 and x + side > width:
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
+        inner = _normalised(_connected_layout(G.subgraph(part))) if len(part) > 1 else {part[0]: (0.0, 0.0)}
+        for v, (px, py) in inner.items():
+            pos[v] = (x + side / 2 * (1 + 0.9 * px), y + side / 2 * (1 + 0.9 * py))
+        x += side + gap
+        row_height = max(row_height, side)
+    return _normalised(pos)
+
+
+def _connected_layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
+    n = G.number_of_nodes()
     if n <= DIRECT_LAYOUT_MAX:
-        return _normalised(_spring(G))
+        return _spring(G)
     comm = {v: d["community"] for v, d in G.nodes(data=True) if "community" in d}
     if len(comm) != n:
         from graph.metrics import communities
@@ -75,7 +95,7 @@ def layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
         inner = _normalised(_spring(G.subgraph(vs))) if len(vs) > 1 else {vs[0]: (0.0, 0.0)}
         for v, (x, y) in inner.items():
             pos[v] = (cx + radius * x, cy + radius * y)
-    return _normalised(pos)
+    return pos
 
 
 def _spring(G: nx.Graph, weight_cap: int | None = 5, iterations: int = 50) -> dict[Any, tuple[float, float]]:

@@ -73,3 +73,14 @@ def test_metrics_of_the_county(corpus: OxigraphStore) -> None:
     # the cooperative joins its two founders, who are not otherwise tied: it brokers between sectors
     assert not G.has_edge(str(POWIAT), str(MIASTO))
     assert G.nodes[str(COOP)]["brokerage_itinerant"] >= 1
+
+
+@pytest.mark.parametrize("actor", [ROPS, KOOWES, POWIAT, COOP])
+def test_ego_network_agrees_with_the_whole(corpus: OxigraphStore, actor: str) -> None:
+    # the same partners with the same weights; ties among the partners are those of the actor's own contexts
+    whole = build_network(corpus)
+    ego = nx.ego_graph(build_network(corpus, focus=str(actor)), str(actor))
+    assert set(ego) == set(nx.ego_graph(whole, str(actor)))
+    assert {n: ego.edges[str(actor), n]["weight"] for n in ego[str(actor)]} == {
+        n: whole.edges[str(actor), n]["weight"] for n in whole[str(actor)]}
+    assert {frozenset(e) for e in ego.edges()} <= {frozenset(e) for e in whole.edges()}

@@ -106,6 +106,11 @@ def test_a_person_stands_for_their_organisation() -> None:
     assert pairs(G) == {frozenset((ROPS, iri("organization/fundacja")))}
     ctx = G.edges[ROPS, iri("organization/fundacja")]["contexts"]
     assert [(c["kind"], c["via"]) for c in ctx] == [("agreement", ["Jan Nowak"])]
+    # the foundation's own ego network finds the agreement through its member
+    G = build_network(store_with([x]), focus=iri("organization/fundacja"))
+    assert pairs(G) == {frozenset((ROPS, iri("organization/fundacja")))}
+    G = build_network(store_with([x]), focus=ROPS)
+    assert pairs(G) == {frozenset((ROPS, iri("organization/fundacja")))}
     G = build_network(store_with([x]), NetworkFilter(people=True))
     assert G.has_edge(ROPS, iri("person/jan-nowak")) and G.has_edge(iri("person/jan-nowak"), iri(
         "organization/fundacja"))
@@ -339,6 +344,20 @@ def test_layout_is_reproducible(built: tuple[nx.Graph, dict]) -> None:
     assert layout(G) == pos
     assert set(pos) == set(G)
     assert all(-1.0 <= c <= 1.0 for p in pos.values() for c in p)
+
+
+def test_components_are_packed_not_scattered() -> None:
+    # a triangle and a lone pair: neither may be pushed into a corner by the other
+    G = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")])
+    pos = layout(G)
+    assert pos == layout(G)
+    xs_main = [pos[v][0] for v in "abc"]
+    ys_main = [pos[v][1] for v in "abc"]
+    spread = max(max(xs_main) - min(xs_main), max(ys_main) - min(ys_main))
+    assert spread > 0.5  # the biggest component fills a good part of the picture
+    assert all(-1.0 <= c <= 1.0 for p in pos.values() for c in p)
+    # the pair is beside the triangle, not on it
+    assert min(abs(pos["x"][0] - x) + abs(pos["x"][1] - y) for x, y in (pos[v] for v in "abc")) > 0.1
 
 
 def test_big_networks_are_laid_out_by_community(monkeypatch: pytest.MonkeyPatch) -> None:
