@@ -25,6 +25,8 @@ PREPOSITION_CASE = {"w": ("loc",), "we": ("loc",), "przez": ("acc",), "z": ("ins
 NAME_INTRO = {"pn", "pt", "pod"}  # "projekt pn. „…”", "pod nazwą „…”"
 LEGAL_FORM = re.compile(r"\s*,?\s*(?:sp\.\s*z\s*o\.\s*o\.|s\.\s*a\.|sp\.\s*j\.|sp\.\s*k\.|spółka z o\.\s*o\.)",
                         re.IGNORECASE)
+GENERIC_GOVERNMENT_WORDS = {"terytorialny", "lokalny", "gminny", "powiatowy", "wojewódzki", "miejski", "samorząd",
+                            "samorządowy", "jednostka", "gmina", "powiat", "miasto", "województwo"}
 SELF_GOVERNMENT = {"powiat", "gmina", "miasto", "województwo", "samorząd"}
 NUMBERED_PARTS = {"działanie", "poddziałanie", "oś"}
 PROJECT_HEADS = {"projekt", "cykl", "kampania", "inicjatywa"}
@@ -286,6 +288,18 @@ class Finder:
                     quoted = self.quoted_text(j)
                     end = q_end + 1
                 break
+            nxt0 = self.tok(j + 1)
+            if t.text.lower() == "na" and nxt0 is not None and nxt0.text.lower() == "rzecz" and j == end and not tail:
+                tail = True  # "Stowarzyszenie na Rzecz Spółdzielni Socjalnych": what follows names its aim
+                end = j + 2
+                j += 2
+                continue
+            if tail and j == end and t.is_word and not t.is_cap and (nouns(t) or adjectives(t)) \
+                    and t.text.lower() not in STOP_LEMMAS and t.text.lower() not in ("w", "we", "z", "i", "oraz") \
+                    and not any(x.pos in ("fin", "praet", "bedzie", "inf") for x in t.interps):
+                end = j + 1  # "na Rzecz Osób niepełnosprawnych"
+                j += 1
+                continue
             if t.is_cap and not t.is_upper:
                 patron = j >= 2 and toks[j - 1].text == "." and toks[j - 2].text.lower() in ("im", "św")
                 if self.is_person_start(j) and not patron:
@@ -325,11 +339,6 @@ class Finder:
                 break
             if low == "i" and nxt.is_cap and not nxt.is_upper and not self.head_lemma(nxt) \
                     and not self.is_person_start(j + 1) and j == end and not self._starts_org(j + 1):
-                end = j + 2
-                j += 2
-                continue
-            if low == "na" and nxt.text.lower() == "rzecz" and j == end:
-                tail = True
                 end = j + 2
                 j += 2
                 continue
@@ -478,6 +487,9 @@ class Finder:
         if all(i.numbers == frozenset({"pl"}) for i in nouns(head, head_lemma)) and head_lemma != "warsztat":
             return True
         words = [t for t in span if t.is_word]
+        if kind.kind == "LocalGovernment":  # "Samorząd Terytorialny" is any of them; "Gmina Bałtów" is one
+            return not any(t is not head and (any(i.is_geo for i in nouns(t)) or not t.lemmas or
+                                              (t.lemmas - GENERIC_GOVERNMENT_WORDS and t.is_cap)) for t in words)
         if kind.scope == "named":
             return len(words) == 1
         vocab = _kind_vocabulary(self.gaz)

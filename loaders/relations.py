@@ -390,7 +390,7 @@ class Relator:
                 if k >= len(toks):
                     continue
                 m = self.at.get(toks[k].i)
-                if m is not None and m.type == "Organization":
+                if m is not None and m.type == "Organization" and not (m.kind and m.kind.kind == "LocalGovernment"):
                     return self.key[id(m)], s
                 if place is None and toks[k].is_cap and k == n + 1:
                     gm = [g for i in nouns(toks[k]) if i.is_geo for g in self.gaz.register.gminas_by_name(i.lemma)]
@@ -483,7 +483,9 @@ class Relator:
                 if k + 1 < len(self.toks) and self.toks[k].text.lower() in ("w", "we", "przy"):
                     other = self.at.get(k + 1)
                     if other is not None and other.type == "Organization":
-                        self.rel("suborganization", self.key[id(m)], self.key[id(other)], m.sentence)
+                        local = other.kind is not None and other.kind.kind == "LocalGovernment"
+                        self.rel("linked" if local else "suborganization", self.key[id(m)], self.key[id(other)],
+                                 m.sentence)
 
     def _founded(self, s: int, cue: int) -> str | None:
         """What was founded: an organisation before the cue in the sentence, or the one a bare noun refers to."""
