@@ -32,6 +32,8 @@ EDGE_FIELDS = ["source", "target", "source_label", "target_label", "weight", "ki
                "contexts", "articles"]
 
 
+#: components up to this many nodes are laid out by Kamada-Kawai (even spacing), bigger ones by springs
+KAMADA_KAWAI_MAX = 100
 #: above this many nodes the layout is done in two levels (communities, then each community)
 DIRECT_LAYOUT_MAX = 700
 
@@ -41,7 +43,8 @@ def layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
 
     Each connected component is laid out on its own and the components are packed in rows, biggest first (in one
     spring layout, pieces with no tie between them drift apart and squeeze the main one into a corner). A
-    component of up to :data:`DIRECT_LAYOUT_MAX` nodes gets a Fruchterman-Reingold spring layout; a bigger one
+    component of up to :data:`KAMADA_KAWAI_MAX` nodes gets a Kamada-Kawai layout (started from springs), of up
+    to :data:`DIRECT_LAYOUT_MAX` nodes a Fruchterman-Reingold spring layout; a bigger one
     would take minutes, so it is laid out in two levels: its communities (the ``community`` node attribute when
     metrics were added, else Louvain) as weighted super-nodes, then each community on its own inside a disc
     whose area follows its size. Communities stay visibly apart, which is what a reader of a big map looks for.
@@ -70,6 +73,13 @@ def layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
 
 def _connected_layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
     n = G.number_of_nodes()
+    if n <= KAMADA_KAWAI_MAX:
+        # path lengths as distances spread a dense meeting's clique evenly, where springs would bunch it
+        H = nx.Graph()
+        H.add_nodes_from(sorted(G, key=str))
+        H.add_edges_from(G.edges())
+        pos = nx.kamada_kawai_layout(H, pos=_spring(H), weight=None)
+        return {v: (float(p[0]), float(p[1])) for v, p in pos.items()}
     if n <= DIRECT_LAYOUT_MAX:
         return _spring(G)
     comm = {v: d["community"] for v, d in G.nodes(data=True) if "community" in d}
@@ -142,17 +152,24 @@ def node_colour(data: dict) -> str:
         data.get("sector") or "", SECTOR_COLOURS[""])
 
 
-def _size(value: float, top: float, small: float = 8, big: float = 40) -> float:
+def _size(value: float, top: float, small: float = 7, big: float = 30) -> float:
     return small + (big - small) * (math.sqrt(value / top) if top > 0 else 0)
 
 
+def canvas_scale(n: int) -> float:
+    """Half the drawing's width in canvas units: about the size of the map box for a small network, so it opens
+    near zoom 1 with readable labels, and wider for big ones, so their nodes do not cover each other."""
+    return min(1500.0, 400.0 * math.sqrt(max(n, 50) / 50))
+
+
 def vis_data(G: nx.Graph, pos: dict, url_of: Callable[[str], str | None] = lambda iri: None,
-             size_by: str = "degree", scale: float = 1000.0) -> dict:
+             size_by: str = "degree", scale: float | None = None) -> dict:
     """Nodes and edges ready for vis-network DataSets (x/y fixed), with the fields tooltips and tables need.
 
     Labels travel as plain strings: the page builds tooltips with DOM text nodes, so a name read from an
     article can never become markup.
     """
+    scale = scale or canvas_scale(G.number_of_nodes())
     ids = {n: i for i, n in enumerate(sorted(G, key=str))}
     top = max((G.nodes[n].get(size_by, 0) or 0 for n in G), default=0)
     nodes = []

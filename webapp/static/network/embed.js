@@ -82,7 +82,7 @@
     var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
     var big = data.nodes.length > 500;
     var nodes = new vis.DataSet(data.nodes.map(function (n) {
-      return { id: n.id, label: short(n.label, 40), x: n.x, y: n.y, size: n.size, shape: n.shape,
+      return { id: n.id, label: short(n.label, 32), x: n.x, y: n.y, size: n.size, shape: n.shape,
         color: { background: n.color, border: "#ffffff", highlight: { background: n.color, border: "#222222" } },
         title: nodeTip(n) };
     }));
