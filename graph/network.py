@@ -304,7 +304,7 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
     if flt.min_weight > 1:
         G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
     for n in G:
-        G.nodes[n].update(iri=n, **{k: v for k, v in info[n].items() if k != "votes"})
+        G.nodes[n].update(iri=n, **info[n])
     return G
 
 

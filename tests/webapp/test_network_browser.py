@@ -9,6 +9,7 @@ import datetime as dt
 import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +186,23 @@ def test_entity_page_of_a_place_stays_without_a_map(watched: Watched, server: st
     assert watched.page.locator("#entity-network canvas").count() == 0
     watched.check_clean()
 
+
+
+def test_standalone_html_file_draws_offline(browser: object, tmp_path: Path) -> None:
+    from esgraf.commands.network import standalone_html
+    from graph.metrics import add_metrics
+    from graph.network import build_network
+    from graph.network_export import to_json
+    from tests.graph.network_fixtures import store_with
+
+    G = build_network(store_with())
+    page_file = tmp_path / "map.html"
+    page_file.write_text(standalone_html(to_json(G, add_metrics(G)), "esgraf <test>"), encoding="utf-8")
+    w = Watched(browser, "file://")
+    try:
+        w.page.goto(page_file.as_uri())
+        assert w.drawn() == 5
+        assert w.page.title() == "esgraf <test>"
+        w.check_clean()
+    finally:
+        w.page.close()
