@@ -48,7 +48,7 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper, TURTLE
 from SPARQLWrapper.Wrapper import ASK, CONSTRUCT, INSERT, SELECT
 
-from graph.store import (QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, Triple, rdf_format,
+from graph.store import (QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, rdf_format,
                          to_rdflib)
 
 log = logging.getLogger(__name__)
@@ -274,16 +274,6 @@ class SparqlStore(Store):
         where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph is not None else "GRAPH ?g { ?s ?p ?o }"
         rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         return int(rows[0]["n"]) if rows and "n" in rows[0] else 0
-
-    def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
-                       remove: dict[str, Iterable[Triple]] | None = None,
-                       forget: dict[str, Iterable[str]] | None = None,
-                       add: dict[str, Iterable[Triple]] | None = None) -> None:
-        # the base class sends one update request: the server applies it as one transaction
-        try:
-            super().replace_graphs(graphs, remove, forget, add)
-        except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
-            raise StoreError(f"internal update failed to parse: {exc}") from exc
 
     # -- bulk data -------------------------------------------------------------------------------------------
 

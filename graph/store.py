@@ -161,7 +161,10 @@ class Store(ABC):
         if inserts:
             parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
         if parts:
-            self.update(" ;\n".join(parts))
+            try:  # one request, so one transaction on every backend
+                self.update(" ;\n".join(parts))
+            except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
+                raise StoreError(f"internal update failed to parse: {exc}") from exc
 
     def graph(self, iri: str) -> Graph:
         """One named graph as an rdflib Graph."""
@@ -271,15 +274,6 @@ class OxigraphStore(Store):
             self._ox.bulk_load(path=str(path), format=oxfmt, **kw)
         except (SyntaxError, ValueError, OSError) as exc:  # OSError: a missing or unreadable file
             raise StoreError(f"{path}: {exc}") from exc
-
-    def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
-                       remove: dict[str, Iterable[Triple]] | None = None,
-                       forget: dict[str, Iterable[str]] | None = None,
-                       add: dict[str, Iterable[Triple]] | None = None) -> None:
-        try:
-            super().replace_graphs(graphs, remove, forget, add)
-        except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
-            raise StoreError(f"internal update failed to parse: {exc}") from exc
 
     def close(self) -> None:
         """Flush and let go of the folder (its lock goes with the last reference); closing twice is harmless."""

@@ -326,7 +326,7 @@ def record_article(record: dict[str, object], *, source: str, fallback_id: str, 
     record = {str(k).strip().lower(): v for k, v in record.items()}
     key, value = _field(record, _TEXT_KEYS)
     if key is None:
-        return ReadError(source, f"no text")
+        return ReadError(source, "no text")
     if not isinstance(value, str):
         return ReadError(source, f"'{key}' is not a string but {type(value).__name__}")
     if max_bytes is not None and len(value) > max_bytes:
@@ -338,7 +338,7 @@ def record_article(record: dict[str, object], *, source: str, fallback_id: str, 
         value, page_title, page_url, page_date = page.text, page.title, page.url, page.published
     text = strip_markdown(normalise(value)).strip()
     if not text:
-        return ReadError(source, f"no text")
+        return ReadError(source, "no text")
     first_line, head_date = head(text)
     title = _string(record, _TITLE_KEYS) or page_title or first_line
     url = _string(record, _URL_KEYS) or page_url
