@@ -191,3 +191,47 @@ def oxigraph_server(location: Path):  # noqa: ANN201 - tests.oxigraph_server.Oxi
     from tests.oxigraph_server import OxigraphServer
 
     return OxigraphServer(location)
+
+
+_WORKSPACE: list[Path] = []
+
+
+def workspace() -> Path:
+    """A folder for this run's files (N-Quads dumps, stores), removed when the process ends."""
+    if not _WORKSPACE:
+        import atexit
+        import shutil
+        import tempfile
+
+        path = Path(tempfile.mkdtemp(prefix="esgraf-bench-"))
+        atexit.register(shutil.rmtree, path, True)
+        _WORKSPACE.append(path)
+    return _WORKSPACE[0]
+
+
+_DATASETS: dict[tuple[int, int], dict] = {}
+
+
+def dataset(triples: int, articles: int, folder: Path | str = MORE_ARTICLES) -> dict:
+    """A store on disk with the reference data and the first synthetic articles holding about ``triples``
+    triples (out of a corpus of ``articles``), bulk-loaded from an N-Quads file; made once per run.
+
+    Returns ``nq`` (the file), ``store`` (the folder, closed), ``quads`` and ``articles``.
+    """
+    key = (triples, articles)
+    if key not in _DATASETS:
+        from esgraf.settings import Settings
+        from graph.store import OxigraphStore
+
+        mint = Minter(Settings.from_env().base_iri)
+        graphs = article_graphs(synthetic_extractions(articles, folder), mint)
+        k = prefix_for(graphs, triples)
+        work = workspace()
+        nq = work / f"data-{triples}.nq"
+        quads = write_nquads(nq, graphs[:k], mint, reference_nquads(work, mint))
+        folder_ = work / f"store-{triples}"
+        store = OxigraphStore(folder_)
+        store.load_file(nq, "nq")
+        store.close()
+        _DATASETS[key] = {"nq": nq, "store": folder_, "quads": quads, "articles": k}
+    return _DATASETS[key]
