@@ -9,6 +9,7 @@ browser clients elsewhere can query.
 from __future__ import annotations
 
 import hmac
+import re
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, request, url_for
@@ -37,6 +38,37 @@ BODY_FORMATS: dict[str, ox.RdfFormat] = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML, "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/trig": ox.RdfFormat.TRIG, "application/n-quads": ox.RdfFormat.N_QUADS,
 }
+
+
+#: what a keyword cannot hide in: long and short strings, IRIs, comments (leftmost match wins, so a ``#`` in an
+#: IRI or a quote in a comment is read as part of it)
+_OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+#: a bare keyword: not part of a variable, prefixed name, blank node label or longer word
+_REMOTE = re.compile(r"(?<![\w:?$\-])(SERVICE|LOAD)(?![\w:\-])", re.IGNORECASE)
+#: characters no IRI may hold: the graph IRI is written into updates between < and >
+_NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\s]')
+#: SPARQL's codepoint escapes, which the grammar allows anywhere (\u0053ERVICE is SERVICE)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def remote_keyword(text: str) -> str | None:
+    """``SERVICE`` or ``LOAD`` when ``text`` uses one, else None.
+
+    Both make the store fetch a URL (pyoxigraph and Oxigraph's server do): from a public endpoint that would
+    let anyone send requests from the server into its own network, so the endpoint refuses them. Errs on the
+    side of refusing: a query that parses only because a keyword is somewhere unusual is still refused.
+    """
+    text = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    found = _REMOTE.search(_OPAQUE.sub(" ", text))
+    return found.group(1).upper() if found else None
+
+
+def _refuse_remote(text: str) -> None:
+    keyword = remote_keyword(text)
+    if keyword is not None:
+        raise WebError(400, f"{keyword} is not allowed here: this endpoint answers from its own data and "
+                            "fetches nothing from elsewhere")
 
 
 @bp.after_request
@@ -98,6 +130,7 @@ def endpoint() -> Response:
         return _no_query()
     if not query.strip():
         raise WebError(400, "the query is empty")
+    _refuse_remote(query)
     return _query(query)
 
 
@@ -139,6 +172,7 @@ def _query(query: str) -> Response:
 
 def _update(text: str) -> Response:
     _require_write()
+    _refuse_remote(text)
     st = state()
     try:
         with st.runner.writing() as store:
@@ -198,7 +232,7 @@ def graph_store() -> Response:
     default = "default" in request.args
     if bool(graph) == default:
         raise WebError(400, "name exactly one target: ?graph=<IRI> or ?default")
-    if graph and not graph.startswith(("http://", "https://", "urn:")):
+    if graph and (not graph.startswith(("http://", "https://", "urn:")) or _NOT_IN_IRI.search(graph)):
         raise WebError(400, "?graph= must be an absolute IRI")
     if request.method in ("GET", "HEAD"):
         return _gsp_get(graph)
