@@ -36,6 +36,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
         store = open_store(settings)
     app = Flask(__name__)
+    # Flask turns debug on from FLASK_DEBUG in the environment; a public server never wants it (errors would
+    # bypass the error handler), and nothing here runs Flask's own development server
+    app.debug = False
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
