@@ -248,6 +248,8 @@ def _wants_json() -> bool:
 @bp.get("/ego/<path:iri_path>")
 def ego(iri_path: str) -> Response | str:
     """The actor's direct partners and the ties among them: JSON for entity pages, or a small HTML page."""
+    if any(part in (".", "..") for part in iri_path.split("/")):  # no minted IRI has them: a probe for files
+        raise WebError(404, "no such entity")
     iri = state().mint.base + iri_path.lstrip("/")
     flt = _filter()
     if iri_path.startswith("person/") and not flt.people:  # a person's network has the person in it
