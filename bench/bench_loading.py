@@ -34,7 +34,7 @@ from graph.ontology import ensure_reference_data  # noqa: E402
 from graph.store import OxigraphStore, Store  # noqa: E402
 
 FULL_ARTICLES = 4600  # a little over a million triples
-QUICK_ARTICLES = 300
+QUICK_ARTICLES = 150
 CHECKPOINTS = (10_000, 100_000, 1_000_000)
 GOAL_SECONDS = 60  # a million triples loaded in under a minute, embedded
 

@@ -235,3 +235,9 @@ def dataset(triples: int, articles: int, folder: Path | str = MORE_ARTICLES) -> 
         store.close()
         _DATASETS[key] = {"nq": nq, "store": folder_, "quads": quads, "articles": k}
     return _DATASETS[key]
+
+
+def free_port() -> int:
+    from tests.oxigraph_server import free_port as port
+
+    return port()
