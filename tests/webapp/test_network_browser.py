@@ -206,3 +206,24 @@ def test_standalone_html_file_draws_offline(browser: object, tmp_path: Path) -> 
         w.check_clean()
     finally:
         w.page.close()
+
+
+def test_tie_tooltip_shows_its_evidence(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/?kind=agreement")
+    assert watched.drawn() == 2
+    box = watched.page.locator("#network-map").bounding_box()
+    mid = watched.page.evaluate("""() => {
+        const s = window.esgrafNetwork.current;
+        const e = s.data.edges[0];
+        const a = s.network.canvasToDOM(s.network.getPosition(e.from));
+        const b = s.network.canvasToDOM(s.network.getPosition(e.to));
+        return {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
+    }""")
+    watched.page.mouse.move(box["x"] + mid["x"] - 3, box["y"] + mid["y"] - 3)
+    watched.page.mouse.move(box["x"] + mid["x"], box["y"] + mid["y"])
+    tip = watched.page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=10000)
+    text = tip.inner_text()
+    assert "porozumienie: Porozumienie o partnerstwie (2018-05-17)" in text
+    assert "Spotkanie w Starachowicach" in text and "Projekt Razem ruszył" in text  # both articles
+    watched.check_clean()

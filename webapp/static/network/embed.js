@@ -83,13 +83,13 @@
     var big = data.nodes.length > 500;
     var nodes = new vis.DataSet(data.nodes.map(function (n) {
       return { id: n.id, label: short(n.label, 32), x: n.x, y: n.y, size: n.size, shape: n.shape,
-        color: { background: n.color, border: "#ffffff", highlight: { background: n.color, border: "#222222" } },
-        title: nodeTip(n) };
+        color: { background: n.color, border: "#ffffff", highlight: { background: n.color, border: "#222222" } } };
     }));
     var edges = new vis.DataSet(data.edges.map(function (e) {
       return { id: e.id, from: e.from, to: e.to, dashes: e.dashes, width: e.width,
-        color: { color: e.color, highlight: "#222222", opacity: 0.7 }, title: edgeTip(e, byId) };
+        color: { color: e.color, highlight: "#222222", opacity: 0.7 } };
     }));
+    var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
     if (window.performance && performance.mark) { performance.mark("esgraf-network-datasets"); }
     var state = { network: null, nodes: nodes, edges: edges, data: data, drawn: false, nodeCount: nodes.length,
       edgeCount: edges.length, container: container };
@@ -103,6 +103,20 @@
       edges: { smooth: false }
     });
     state.network = network;
+    // tooltips are built when first hovered: tens of thousands of them up front would slow the first draw
+    var tipped = { nodes: new Set(), edges: new Set() };
+    network.on("hoverNode", function (params) {
+      if (!tipped.nodes.has(params.node) && byId.has(params.node)) {
+        tipped.nodes.add(params.node);
+        nodes.update({ id: params.node, title: nodeTip(byId.get(params.node)) });
+      }
+    });
+    network.on("hoverEdge", function (params) {
+      if (!tipped.edges.has(params.edge) && edgeById.has(params.edge)) {
+        tipped.edges.add(params.edge);
+        edges.update({ id: params.edge, title: edgeTip(edgeById.get(params.edge), byId) });
+      }
+    });
     network.on("click", function (params) {
       if (params.nodes.length) {
         var n = byId.get(params.nodes[0]);
