@@ -49,7 +49,15 @@ def machine() -> str:
             versions.append(f"{name} {importlib.metadata.version(name)}")
         except importlib.metadata.PackageNotFoundError:
             pass
-    return "\n".join([f"- cores (nproc): {os.cpu_count()}", f"- CPU: {cpu}", f"- RAM: {ram:.1f} GiB",
+    try:
+        import subprocess
+
+        head = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True,
+                              text=True, timeout=10, check=False).stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        head = "unknown"
+    return "\n".join([f"- esgraf source: commit {head}",
+                      f"- cores (nproc): {os.cpu_count()}", f"- CPU: {cpu}", f"- RAM: {ram:.1f} GiB",
                       f"- Python {platform.python_version()} on {platform.system()} {platform.release()}",
                       f"- packages: {', '.join(versions)}",
                       "- load average at the start (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg())])

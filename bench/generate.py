@@ -60,7 +60,7 @@ NAMED_SECTORS = ("social", "business")
 NUMBERS = ("sg", "pl")
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 GENDERS = ("m1", "m2", "m3", "f", "n")
-_PERSON = re.compile(r"\b([A-ZĄĆĘŁŃÓŚŹŻ]\w+)(\s+)([A-ZĄĆĘŁŃÓŚŹŻ]\w+(?:-[A-ZĄĆĘŁŃÓŚŹŻ]\w+)?)")
+_NAME_WORD = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ]\w+(?:-[A-ZĄĆĘŁŃÓŚŹŻ]\w+)?")
 _CAPITALISED = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ]\w+")
 _COUNTY = re.compile(r"\b([Pp]owi(?:at|atu|atowi|atem|ecie|aty|atów))(\s+)(\w+)")
 _QUOTED = re.compile(r"„([^”\n]{2,80})”")
@@ -205,16 +205,27 @@ class Generator:
                 return word
             return out[0].upper() + out[1:] if word[0].isupper() else out
 
-        def person(m: re.Match[str]) -> str:
-            first, space, last = m.group(1), m.group(2), m.group(3)
-            f = _reading(first, "first")
-            s = _reading(last, "surname")
-            if f is not None and s is None and _unknown(last):
-                s = (last, f[1])
-            if f is None or s is None or f[1].gender != s[1].gender:
-                return m.group(0)
-            # the first name's reading decides the slot: "Nowak" alone could be any case
-            return swap(first, "first", *f) + space + swap(last, "surname", s[0], f[1])
+        def people(text: str) -> str:
+            # a pair of capitalised words, first name then surname; a pair that is not a person moves on by one
+            # word, so "Starosta Dariusz Dąbrowski" still finds "Dariusz Dąbrowski"
+            words = list(_NAME_WORD.finditer(text))
+            out, last_end, i = [], 0, 0
+            while i < len(words) - 1:
+                a, b = words[i], words[i + 1]
+                f = _reading(a.group(0), "first")
+                s = _reading(b.group(0), "surname") if f else None
+                if f is not None and s is None and _unknown(b.group(0)):
+                    s = (b.group(0), f[1])
+                if (f is None or s is None or f[1].gender != s[1].gender
+                        or not text[a.end():b.start()].isspace()):
+                    i += 1
+                    continue
+                # the first name's reading decides the slot: "Nowak" alone could be any case
+                out += [text[last_end:a.start()], swap(a.group(0), "first", *f), text[a.end():b.start()],
+                        swap(b.group(0), "surname", s[0], f[1])]
+                last_end = b.end()
+                i += 2
+            return "".join(out) + text[last_end:]
 
         def surname(m: re.Match[str]) -> str:
             s = _reading(m.group(0), "surname")
@@ -234,7 +245,7 @@ class Generator:
                 chosen[key] = f"{rng.choice(NAME_ADJECTIVES)} {rng.choice(NAME_NOUNS)}"
             return f"„{chosen[key]}”"
 
-        text = _PERSON.sub(person, text)
+        text = people(text)
         text = _CAPITALISED.sub(surname, text)
         text = _COUNTY.sub(county, text)
         return _QUOTED.sub(quoted, text)
