@@ -45,11 +45,10 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
-from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper, TURTLE
+from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
 from SPARQLWrapper.Wrapper import ASK, CONSTRUCT, INSERT, SELECT
 
-from graph.store import (QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, rdf_format,
-                         to_rdflib)
+from graph.store import QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, rdf_format, to_rdflib
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +56,7 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: what we ask for when we want triples: line-based, so it streams, and every server writes it
 RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 USER_AGENT = "esgraf (SPARQLWrapper)"
+TSV_MEDIA = "text/tab-separated-values"
 #: the Graph Store target meaning the server's default graph
 DEFAULT = "DEFAULT"
 
@@ -81,7 +81,7 @@ class _Protocol(SPARQLWrapper):
         super().__init__(query_url, updateEndpoint=update_url, agent=USER_AGENT)
         self.timeout = timeout
 
-    def _parseQueryType(self, query: str) -> str:  # noqa: N802 - SPARQLWrapper's name
+    def _parseQueryType(self, query: str) -> str:
         return self._form
 
     def _query(self) -> tuple[http.client.HTTPResponse, str]:
@@ -159,7 +159,7 @@ class SparqlStore(Store):
             time.sleep(delay)
         raise AssertionError("unreachable")
 
-    def _protocol(self, form: str, text: str) -> http.client.HTTPResponse:
+    def _protocol(self, form: str, text: str, accept: str | None = None) -> http.client.HTTPResponse:
         """Send a query (``form`` SELECT, ASK or CONSTRUCT) or an update (``form`` INSERT) with SPARQLWrapper."""
         is_update = form == INSERT
 
@@ -170,8 +170,8 @@ class SparqlStore(Store):
             if is_update:
                 w.setRequestMethod(POSTDIRECTLY)  # application/sparql-update
             w.setReturnFormat(JSON if form in (SELECT, ASK) else TURTLE)
-            if form == CONSTRUCT:
-                w.addCustomHttpHeader("Accept", RDF_ACCEPT)
+            if form == CONSTRUCT or accept:
+                w.addCustomHttpHeader("Accept", accept or RDF_ACCEPT)
             # our own header rather than setCredentials, which sends nothing when the password is empty
             for name, value in self._auth_header().items():
                 w.addCustomHttpHeader(name, value)
@@ -227,6 +227,42 @@ class SparqlStore(Store):
         if "results" not in data:
             raise StoreError("not a SELECT query")
         return [{name: _term(value) for name, value in b.items()} for b in data["results"]["bindings"]]
+
+    def solutions(self, query: str, limit: int) -> tuple[list[str], list[dict[str, ox.Term]], bool]:
+        """The variables and at most ``limit`` rows of a SELECT, as pyoxigraph terms, and whether there were more.
+
+        The rows are asked for as TSV, one line a row, and the answer is closed after ``limit + 1`` lines: a
+        huge answer is neither held in memory nor read to its end (the server stops when the connection does).
+        """
+        resp = self._protocol(SELECT, query, accept=f"{TSV_MEDIA}, application/sparql-results+json;q=0.5")
+        with resp:
+            media = (resp.headers.get("Content-Type") or TSV_MEDIA).split(";")[0].strip()
+            if media != TSV_MEDIA:  # a server without TSV: its whole answer, then cut
+                fmt = ox.QueryResultsFormat.from_media_type(media) or ox.QueryResultsFormat.JSON
+                doc, cut = resp.read(), False
+            else:
+                fmt, lines, cut = ox.QueryResultsFormat.TSV, [resp.readline()], False
+                while line := resp.readline():
+                    if len(lines) > limit:
+                        cut = True
+                        break
+                    lines.append(line)
+                doc = b"".join(lines)
+        try:
+            parsed = ox.parse_query_results(doc, format=fmt)
+        except (SyntaxError, ValueError) as exc:
+            raise ServerError(f"the SPARQL server at {self.query_url} sent unreadable results: {exc}") from exc
+        if not isinstance(parsed, ox.QuerySolutions):
+            raise StoreError("not a SELECT query")
+        names = [v.value for v in parsed.variables]
+        rows = [{n: s[n] for n in names if s[n] is not None} for s in parsed]
+        if len(rows) > limit:
+            rows, cut = rows[:limit], True
+        return names, rows, cut
+
+    def triples(self, query: str) -> Iterator[ox.Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE as they arrive; closing the iterator closes the answer."""
+        return self._triples(query)
 
     def ask(self, query: str) -> bool:
         data = self._results(ASK, query)

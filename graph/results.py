@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from graph.store import Store, StoreError, QuerySyntaxError, to_ox
+from graph.store import QuerySyntaxError, Store, StoreError, to_ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: rdflib's SPARQL parser (pyparsing, with a shared packrat cache) is not safe to run in two threads at once
@@ -179,6 +179,11 @@ def run_store(store: Store, query: str, result_fmt: str | None, graph_fmt: str |
     if kind == "select":
         if result_fmt is None:
             raise NotAcceptable("select")
+        capped = getattr(store, "solutions", None)
+        if capped is not None:  # a SPARQL server: read no more of its answer than the cap
+            names, ox_rows, cut = capped(query, max_rows)
+            return Answer(encode_solutions(names, ox_rows, result_fmt), RESULT_FORMATS[result_fmt][0], "select",
+                          len(ox_rows), cut)
         rows = store.select(query)
         names = _select_vars(query, rows)
         cut = len(rows) > max_rows
@@ -188,8 +193,15 @@ def run_store(store: Store, query: str, result_fmt: str | None, graph_fmt: str |
                       len(rows), cut)
     if graph_fmt is None:
         raise NotAcceptable("graph")
-    graph = store.construct(query)
-    triples, cut = _capped(ox_triples(graph), max_rows)
+    stream = getattr(store, "triples", None)
+    if stream is not None:  # a SPARQL server: stop reading its answer at the cap
+        arriving = stream(query)
+        try:
+            triples, cut = _capped(arriving, max_rows)
+        finally:
+            arriving.close()
+    else:
+        triples, cut = _capped(ox_triples(store.construct(query)), max_rows)
     return Answer(encode_triples(triples, graph_fmt, prefixes), GRAPH_FORMATS[graph_fmt][0], "graph",
                   len(triples), cut)
 
