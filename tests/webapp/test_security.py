@@ -496,3 +496,12 @@ def test_a_graph_iri_cannot_carry_an_update(client, filled_store, graph):
                            content_type="text/turtle", headers={"Authorization": f"Bearer {TOKEN}"})
         assert resp.status_code == 400, method
     assert filled_store.count() == before
+
+
+def test_only_the_endpoint_and_the_graph_store_take_writes(memory_app):
+    """Every route that accepts PUT, POST or DELETE is one of those the write tests above cover: a new ingest
+    or admin route must be added there (and to SECURITY.md) before this passes."""
+    writable = {rule.rule for rule in memory_app.url_map.iter_rules()
+                if rule.methods & {"PUT", "POST", "DELETE", "PATCH"}}
+    assert writable == {"/sparql", "/sparql/store", "/store"}
+    assert {path for _, path, _, _, _ in WRITES.values()} == writable
