@@ -17,11 +17,13 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
+from graph.sparql_text import first_keyword, keyword
 from graph.store import QuerySyntaxError, Store, StoreError, to_ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: rdflib's SPARQL parser (pyparsing, with a shared packrat cache) is not safe to run in two threads at once
 _PARSE_LOCK = threading.Lock()
+_FORMS = keyword(("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"))
 
 #: result formats of SELECT and ASK: name -> (media type, pyoxigraph format)
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
@@ -155,17 +157,15 @@ def run_oxigraph(store: ox.Store, query: str, result_fmt: str | None, graph_fmt:
 
 
 def query_kind(query: str) -> str:
-    """select | ask | graph, from the query's own syntax (for stores that need to be told)."""
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery
+    """select | ask | graph, from the query's form keyword (for stores that need to be told).
 
-    try:
-        with _PARSE_LOCK:
-            parsed = parseQuery(query)
-    except ParseException as exc:
-        raise QuerySyntaxError(str(exc)) from exc
-    name = parsed[1].name
-    return {"SelectQuery": "select", "AskQuery": "ask"}.get(name, "graph")
+    Read lexically, not with rdflib's parser: that takes seconds on a long query (a big ``VALUES``) and holds the
+    interpreter meanwhile. A query that does not parse is refused by the store itself.
+    """
+    form = first_keyword(query, _FORMS)
+    if form is None:
+        raise QuerySyntaxError("the query has no SELECT, ASK, CONSTRUCT or DESCRIBE form")
+    return {"SELECT": "select", "ASK": "ask"}.get(form, "graph")
 
 
 def run_store(store: Store, query: str, result_fmt: str | None, graph_fmt: str | None, max_rows: int,

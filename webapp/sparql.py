@@ -17,6 +17,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
 from graph.pool import Busy, QueryTimeout
 from graph.results import GRAPH_FORMATS, NotAcceptable
+from graph.sparql_text import first_keyword, keyword
 from graph.store import QuerySyntaxError, StoreError, ntriples_term, to_rdflib
 from graph.vocab import RDF, VOID
 from webapp.errors import WebError, wants_html
@@ -40,16 +41,10 @@ BODY_FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 
-#: what a keyword cannot hide in: long and short strings, IRIs, comments (leftmost match wins, so a ``#`` in an
-#: IRI or a quote in a comment is read as part of it)
-_OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-#: a bare keyword: not part of a variable, prefixed name, blank node label or longer word
-_REMOTE = re.compile(r"(?<![\w:?$\-])(SERVICE|LOAD)(?![\w:\-])", re.IGNORECASE)
+#: keywords that make a store fetch a URL
+_REMOTE = keyword(("SERVICE", "LOAD"))
 #: characters no IRI may hold: the graph IRI is written into updates between < and >
 _NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\s]')
-#: SPARQL's codepoint escapes, which the grammar allows anywhere (\u0053ERVICE is SERVICE)
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 def remote_keyword(text: str) -> str | None:
@@ -59,9 +54,7 @@ def remote_keyword(text: str) -> str | None:
     let anyone send requests from the server into its own network, so the endpoint refuses them. Errs on the
     side of refusing: a query that parses only because a keyword is somewhere unusual is still refused.
     """
-    text = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-    found = _REMOTE.search(_OPAQUE.sub(" ", text))
-    return found.group(1).upper() if found else None
+    return first_keyword(text, _REMOTE)
 
 
 def _refuse_remote(text: str) -> None:
