@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from graph.slug import slugify
 from graph.model import Article
-from loaders import feeds
+from loaders import feeds, sidecar
 from loaders.dates import parse_date
 from loaders.html_text import extract
 from loaders.text import NotText, clip, decode, head, normalise, strip_markdown
@@ -84,12 +84,23 @@ def read_articles(paths: Iterable[Path | str] | Path | str, *,
         if is_dir:
             files, errors = _expand(path)
             yield from errors
+            indexes = {f.parent: index for f in files if (index := sidecar.read_index(f)) is not None}
+            files = [f for f in files if not (f.parent in indexes and f.name.lower() in sidecar.INDEX_NAMES)]
             if not files and not errors:
                 yield ReadError(str(path), f"no article files ({', '.join(sorted(SUFFIXES))}) in the folder")
             for file in files:
-                yield from _read_file(file, ids=ids, max_bytes=max_bytes)
+                row = indexes.get(file.parent, {}).get(file.name)
+                for item in _read_file(file, ids=ids, max_bytes=max_bytes):
+                    yield sidecar.enrich(item, row, _voivodeship_code) if row and isinstance(item, Article) else item
         else:
             yield from _read_file(path, ids=ids, max_bytes=max_bytes)
+
+
+def _voivodeship_code(name: str) -> str | None:
+    from graph.teryt import load_register  # plain Python, read once
+
+    v = load_register().voivodeship_by_name(name)
+    return v.code if v else None
 
 
 def read_bytes(data: bytes, *, name: str, source: str | None = None,
