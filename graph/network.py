@@ -21,7 +21,7 @@ from graph.store import Store
 from graph.vocab import sparql_prefixes
 
 __all__ = ["CONTEXT_KINDS", "DIRECT_KINDS", "SECTORS", "TIE_KINDS", "Context", "NetworkFilter", "build_network",
-           "county_of_code", "local_name", "territory_code"]
+           "county_of_code", "is_plain_iri", "local_name", "territory_code"]
 
 #: tie kinds: contexts shared by two actors, then direct ties
 
@@ -146,6 +146,11 @@ SELECT DISTINCT ?county ?label WHERE { GRAPH ?g { ?county a esg:County ; rdfs:la
 
 # ---------------------------------------------------------------------------------------------- building
 
+def is_plain_iri(text: str) -> bool:
+    """True for an absolute IRI that can stand between < and > in a query as it is."""
+    return bool(_SAFE_IRI.fullmatch(text))
+
+
 def local_name(iri: str) -> str:
     m = _LOCAL.search(iri)
     return m.group(1) if m else iri
@@ -194,7 +199,7 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
     :func:`graph.metrics.add_metrics`.
     """
     flt = flt or NetworkFilter()
-    if focus is not None and not _SAFE_IRI.fullmatch(focus):
+    if focus is not None and not is_plain_iri(focus):
         raise ValueError(f"not an IRI: {focus!r}")
     articles: dict[str, dict] = {}
     for row in store.select(_Q_ARTICLES):

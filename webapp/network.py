@@ -19,7 +19,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from graph import network_export as nxp
 from graph.metrics import add_metrics
-from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network
+from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network, is_plain_iri
 from graph.store import Store
 from graph.vocab import sparql_prefixes
 from webapp.errors import WebError
@@ -251,14 +251,13 @@ def ego(iri_path: str) -> Response | str:
     if any(part in (".", "..") for part in iri_path.split("/")):  # no minted IRI has them: a probe for files
         raise WebError(404, "no such entity")
     iri = state().mint.base + iri_path.lstrip("/")
+    if not is_plain_iri(iri):  # it would not fit in a query, and no minted IRI looks like it
+        raise WebError(404, f"not an IRI: {iri!r}")
     flt = _filter()
     if iri_path.startswith("person/") and not flt.people:  # a person's network has the person in it
         flt = dataclasses.replace(flt, people=True)
     if _wants_json():
-        try:
-            G, summary, pos = computed(flt, focus=iri)
-        except ValueError as exc:  # a path that cannot be an IRI names nothing here
-            raise WebError(404, str(exc)) from None
+        G, summary, pos = computed(flt, focus=iri)
         if iri not in G:
             G, pos = nx.Graph(), {}
         payload = nxp.vis_data(G, pos, url_of_entity, size_by=_size_by())

@@ -132,9 +132,12 @@ def test_ego_of_something_that_is_not_an_actor_is_empty(client: FlaskClient) -> 
     assert data["nodes"] == [] and data["edges"] == []
 
 
-def test_ego_of_a_path_that_is_no_iri_is_404(client: FlaskClient) -> None:
-    r = client.get("/network/ego/organization/x%3E%20%7D?format=json")
+@pytest.mark.parametrize("query", ["?format=json", ""])
+def test_ego_of_a_path_that_is_no_iri_is_404(client: FlaskClient, query: str) -> None:
+    r = client.get(f"/network/ego/organization/x%3E%20%7D{query}", headers={"Accept": "application/json"})
     assert r.status_code == 404 and "not an IRI" in r.get_json()["error"]["message"]
+    r = client.get(f"/network/ego/organization/x%3E%20%7D{query}", headers={"Accept": "text/html"})
+    assert r.status_code == 404
 
 
 def test_ego_html_embeds_the_json(client: FlaskClient) -> None:
