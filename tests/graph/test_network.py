@@ -116,6 +116,35 @@ def test_a_person_stands_for_their_organisation() -> None:
         "organization/fundacja"))
 
 
+def test_partnership_and_unit_ties() -> None:
+    s0 = Sentence(0, 0, 10, "Zdanie.")
+    ents = {
+        "p": Entity(key="partnerstwo", type="Partnership", name="Partnerstwo lokalne"),
+        "powiat": Entity(key="powiat", type="County", name="powiat starachowicki", teryt="2611"),
+        "rops": Entity(key="rops", type="Organization", name="ROPS", kind="RegionalSocialPolicyCentre",
+                       sector="public"),
+        "coop": Entity(key="coop", type="Organization", name="Spółdzielnia", kind="SocialCooperative",
+                       sector="social"),
+        "firma": Entity(key="firma", type="Organization", name="Firma", kind="Company", sector="business"),
+        "dzial": Entity(key="dzial", type="Organization", name="Dział", kind="GovernmentDepartment",
+                        sector="public"),
+    }
+    rels = [Relation("lead_partner", "p", "rops", sentence=0), Relation("partner", "p", "coop", sentence=0),
+            Relation("initiator", "p", "firma", sentence=0), Relation("about", "p", "powiat", sentence=0),
+            Relation("suborganization", "dzial", "rops", sentence=0)]
+    x = Extraction(Article("a8", "x", "a8.txt", title="Partnerstwo"), [s0], ents, rels)
+    G = build_network(store_with([x]))
+    assert pairs(G) == {frozenset(p) for p in [(ROPS, COOP), (ROPS, FIRMA), (COOP, FIRMA),
+                                               (iri("organization/dzial"), ROPS)]}
+    assert G.edges[ROPS, COOP]["kinds"] == ["partnership"]
+    assert G.edges[ROPS, iri("organization/dzial")]["kinds"] == ["unit"]
+    assert G.edges[ROPS, iri("organization/dzial")]["contexts"][0]["label"] == "Dział is a unit of ROPS"
+    # the partnership is in county 2611; the department sits where its parent sits
+    assert {G.nodes[n]["county"] for n in G} == {"2611"}
+    assert pairs(build_network(store_with([x]), NetworkFilter(kinds=("unit",)))) == {
+        frozenset((iri("organization/dzial"), ROPS))}
+
+
 def test_people_are_off_by_default() -> None:
     G = build_network(store_with())
     assert PREZES not in G
