@@ -100,8 +100,8 @@ def run(triples: int = 1_000_000, articles: int = FULL_ARTICLES, folder: Path | 
 
     rows = []
     try:
-        if not ready.wait(120) or proc.poll() is not None:
-            raise RuntimeError(f"esgraf serve did not start: {''.join(log)[-2000:]}")
+        if not ready.wait(300) or proc.poll() is not None:
+            raise RuntimeError(f"esgraf serve did not start (exit status {proc.poll()}): {''.join(log)[-2000:]}")
         start_rss = status(proc.pid, "VmRSS")
         threading.Thread(target=sample, daemon=True).start()
         url = f"http://127.0.0.1:{port}"
