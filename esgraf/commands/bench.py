@@ -63,7 +63,7 @@ def _part(name: str, quick: bool, folder: str) -> tuple[str, str]:
 
 @click.command("bench")
 @click.argument("what", type=click.Choice(PARTS + ("all",)), default="all")
-@click.option("--quick", is_flag=True, help="Small sizes: the whole run takes a minute or two.")
+@click.option("--quick", is_flag=True, help="Small sizes: the whole run takes about three minutes.")
 @click.option("--articles", "folder", type=click.Path(file_okay=False), default=None,
               help="Folder of real articles besides data/articles [../shared/articles/more].")
 def command(what: str, quick: bool, folder: str | None) -> None:
@@ -79,7 +79,13 @@ def command(what: str, quick: bool, folder: str | None) -> None:
     for name in PARTS if what == "all" else (what,):
         log.info("benchmark: %s", name)
         t = time.perf_counter()
-        text, cmd = _part(name, quick, folder)
+        try:
+            text, cmd = _part(name, quick, folder)
+        except Exception as exc:  # one benchmark's failure is a finding; the others still run
+            if what != "all":
+                raise UserError(f"{name}: {exc}") from exc
+            log.error("benchmark %s failed: %s", name, exc)
+            text, cmd = f"Failed: {exc}", f"esgraf bench {name}{' --quick' if quick else ''}"
         click.echo(f"## {name.capitalize()}\n\n`{cmd}` ({time.perf_counter() - t:.0f} s)\n\n{text}\n", nl=True)
         sys.stdout.flush()
     log.info("benchmarks done in %.0f s", time.perf_counter() - started)
