@@ -12,23 +12,12 @@ import pytest
 from graph.store import OxigraphStore
 from graph.vocab import SKOS
 from tests.webapp.conftest import make_settings
-from tests.webapp.test_browser import ARGS, CHROMIUM
 from tests.webapp.test_security import HOSTILE_NAMES, load_hostile_article
 from tests.webapp.test_server import serve_in_thread
 from webapp import create_app
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ fetch nothing from outside 127.0.0.1 and log no console error.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +18,6 @@ from tests.webapp.network_app import make_app, network_store
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 #: a name read from an article that would fetch an outside address and set a flag if it became markup
 HOSTILE = 'Fundacja <img src="http://203.0.113.9/x.png" onerror="window.__xss=1">'
 #: the policy the site answers with; the map must work under it
@@ -61,17 +57,6 @@ def server() -> Iterator[str]:
     srv.shutdown()
     thread.join(timeout=10)
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Watched:
