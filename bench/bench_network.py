@@ -4,7 +4,10 @@ For each size: fill an in-memory store with generated articles (meetings, agreem
 then time building the networkx graph from the store, the metrics, the layout, the map's JSON, and (when
 Debian's Chromium and Playwright are there) the first draw of /network in the browser. Prints a Markdown table.
 
-    python bench/bench_network.py [--sizes 500 2000 5000] [--no-browser]
+    python bench/bench_network.py [--sizes 500 2000 5000] [--no-browser] [--pyvis-budget 120]
+
+With the browser, the same graph is also drawn the way pyvis draws it (bench/pyvis_baseline.py: physics in the
+browser instead of a server-side layout), as the baseline the map must beat.
 """
 from __future__ import annotations
 
@@ -16,6 +19,10 @@ import shutil
 import threading
 import time
 
+try:  # run as bench/bench_network.py, or imported as bench.bench_network by `esgraf bench`
+    from bench import pyvis_baseline
+except ImportError:  # pragma: no cover - script mode puts bench/ itself on the path
+    import pyvis_baseline  # type: ignore[no-redef]
 from graph import network_export as nxp
 from graph.build import to_dataset_graphs
 from graph.metrics import add_metrics
@@ -134,7 +141,7 @@ def first_draw(store: Store) -> float | None:
         thread.join(timeout=10)
 
 
-def run(size: int, browser: bool) -> dict:
+def run(size: int, browser: bool, pyvis_budget: float = 120.0) -> dict:
     store = OxigraphStore()
     _, t_fill = timed(lambda: fill(store, synthetic_extractions(size)))
     G, t_build = timed(lambda: build_network(store, NetworkFilter()))
@@ -143,7 +150,8 @@ def run(size: int, browser: bool) -> dict:
     _, t_json = timed(lambda: json.dumps(nxp.vis_data(G, pos, lambda i: "/x") | {"summary": summary},
                                          ensure_ascii=False))
     t_draw = first_draw(store) if browser else None
-    return {"size": size, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "quads": store.count(),
+    baseline = pyvis_baseline.measure(G, pyvis_budget) if browser and pyvis_budget > 0 else {}
+    return {**baseline, "budget": pyvis_budget,"size": size, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "quads": store.count(),
             "fill": t_fill, "build": t_build, "metrics": t_metrics, "exact": summary["betweenness_exact"],
             "layout": t_layout, "json": t_json, "draw": t_draw}
 
@@ -155,16 +163,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--pyvis-budget", type=float, default=120.0,
+                    help="seconds each pyvis step may take (0: leave the pyvis baseline out)")
     args = ap.parse_args()
     print("| organisations | nodes | ties | quads | build from store (s) | metrics (s) | layout (s) | "
-          "map JSON (s) | first draw in Chromium (s) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "map JSON (s) | first draw in Chromium (s) | pyvis page (s) | pyvis first draw (s) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
-        r = run(size, not args.no_browser)
+        r = run(size, not args.no_browser, args.pyvis_budget)
         draw = f"{r['draw']:.2f}" if r["draw"] is not None else "n/a"
         exact = "" if r["exact"] else " (sampled betweenness)"
+
+        def base(key: str) -> str:
+            if key not in r:
+                return "n/a"
+            return f"{r[key]:.2f}" if r[key] is not None else f"> {r['budget']:.0f}"
+
         print(f"| {r['size']:,} | {r['nodes']:,} | {r['edges']:,} | {r['quads']:,} | {r['build']:.2f} | "
-              f"{r['metrics']:.2f}{exact} | {r['layout']:.2f} | {r['json']:.2f} | {draw} |", flush=True)
+              f"{r['metrics']:.2f}{exact} | {r['layout']:.2f} | {r['json']:.2f} | {draw} | "
+              f"{base('pyvis_build')} | {base('pyvis_draw')} |", flush=True)
 
 
 if __name__ == "__main__":
