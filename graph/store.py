@@ -10,6 +10,7 @@ researcher asking for "all agreements" wants them from every article.
 """
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from abc import ABC, abstractmethod
@@ -86,6 +87,7 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"unsupported term {term!r}")
 
 
+@functools.lru_cache(maxsize=100_000)
 def ntriples_term(term: Node) -> str:
     """A term in N-Triples syntax (also valid inside SPARQL INSERT DATA)."""
     return str(to_ox(term))

@@ -40,6 +40,12 @@ class Interp:
 
 
 def _parse(lemma: str, tag: str, names: list[str]) -> Interp:
+    return _parse_cached(lemma, tag, tuple(names))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _parse_cached(lemma: str, tag: str, names: tuple[str, ...]) -> Interp:
+    """Readings repeat across word forms (every adjective has the same dozen tags): parse each once."""
     parts = tag.split(":")
     pos = parts[0]
     numbers: set[str] = set()
@@ -54,7 +60,7 @@ def _parse(lemma: str, tag: str, names: list[str]) -> Interp:
         elif vals <= set(GENDERS):
             genders |= vals
     return Interp(lemma.split(":")[0], pos, frozenset(numbers), frozenset(cases), frozenset(genders),
-                  tuple(names), tag)
+                  names, tag)
 
 
 class Morph:
