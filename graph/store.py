@@ -14,7 +14,7 @@ import functools
 import io
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -293,8 +293,3 @@ def dump_bytes(store: Store, fmt: str = "trig", graph: str | None = None) -> byt
     buf = io.BytesIO()
     store.dump(buf, fmt, graph)
     return buf.getvalue()
-
-
-def rows_iter(store: Store, query: str) -> Iterator[dict[str, Node]]:
-    """Rows of a SELECT query as an iterator (the backends may stream in future)."""
-    yield from store.select(query)

@@ -389,7 +389,6 @@ class Finder:
         span = toks[start:end]
         if not span:
             return
-        head_index = k - start
         prev = self.tok(start - 1)
         prefer = PREPOSITION_CASE.get(prev.text.lower(), ()) if prev is not None else ()
         skip = {j for j in range(start, end) if j in self.taken}  # "(ROPS)" inside the span
@@ -667,7 +666,8 @@ class Finder:
             end -= 1
         return end
 
-    def projects(self) -> None:
+    def quoted_projects(self) -> None:
+        """"projekt pn. „…”", "z cyklu „…”": a quoted name after a project word."""
         toks = self.toks
         for q, q_end in self.quotes.items():
             if not self.free(q, q_end + 1):
@@ -690,7 +690,11 @@ class Finder:
             if len(inner) < 3:
                 continue
             self.add(Mention("Project", q, q_end + 1, inner, toks[q].sentence, head=intro.i, quoted=inner))
-        # "w ramach projektu Wielkopolskie Centrum Ekonomii Solidarnej": a capitalised name right after "projekt"
+
+    def named_projects(self) -> None:
+        """"w ramach projektu Wielkopolskie Centrum Ekonomii Solidarnej": a capitalised name right after "projekt"
+        was read as an organisation; it names the project."""
+        toks = self.toks
         for m in list(self.mentions):
             if m.type != "Organization" or m.quoted:
                 continue
@@ -705,16 +709,12 @@ class Finder:
     def run(self) -> list[Mention]:
         self.people()
         self.territories()
-        self.projects_first_pass()
+        self.quoted_projects()  # before organisation rules see the capitalised words inside the quotes
         self.organisations()
-        self.projects()
+        self.named_projects()
         self.collaborations()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
-
-    def projects_first_pass(self) -> None:
-        """Quoted names after "projekt" are taken before organisation rules see their capitalised words."""
-        self.projects()
 
 
 def morph_inflect(adj_lemma: str, case: str) -> str | None:

@@ -49,10 +49,6 @@ def agree(a: Interp, case: str, number: str, gender: str) -> bool:
     return case in a.cases and number in a.numbers and (not a.genders or gender in a.genders)
 
 
-def common_noun_in(t: Token, case: str) -> bool:
-    """Whether ``t`` can be a common noun in ``case`` (proper-name readings such as surnames do not count)."""
-    return any(case in i.cases for i in nouns(t) if not (set(i.tags) & {"nazwisko", "nazwa_geograficzna", "imię"}))
-
 
 def _inflect_adj(tok: Token, interp: Interp, number: str, gender: str) -> str:
     text = tok.text
@@ -188,15 +184,6 @@ def _surname_fit(tok: Token, case: str, female: bool) -> int:
     return 1 if any(case in i.cases for i in known) else 0
 
 
-def _surname_cases(tok: Token) -> set[str] | None:
-    known = [i for i in tok.interps if i.pos != "ign"]
-    if not known:
-        return None
-    cases: set[str] = set()
-    for i in known:
-        cases |= set(i.cases)
-    return cases or None
-
 
 def _surname_nominative(tok: Token, case: str, female: bool) -> str:
     text = tok.text
@@ -236,12 +223,6 @@ def _surname_nominative(tok: Token, case: str, female: bool) -> str:
                 return text[: len(text) - len(end)]
     return text
 
-
-def lemma_of(tok: Token, pos: tuple[str, ...] = ("subst",)) -> str:
-    for i in tok.interps:
-        if i.pos in pos:
-            return i.lemma
-    return tok.text
 
 
 __all__ = ["nominative_phrase", "person_name", "join", "head_reading", "nouns", "adjectives", "CASES"]

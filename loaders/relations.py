@@ -435,8 +435,7 @@ class Relator:
                     for m in self.after(s, toks[start].i if start < len(toks) else t.i, ("Organization", "Person")):
                         self.rel("signatory", subj, self.key[id(m)], s)
                     self._listed_signatories(subj, s)
-                if t.lemmas & INITIATOR_CUES and not (low == "inicjatywy" and n and toks[n - 1].text.lower() == "z"
-                                                      and False):
+                if t.lemmas & INITIATOR_CUES:
                     subj = self.main_of("Agreement", s) or self.main_of("Partnership", s)
                     objs = self.after(s, t.i + 1, ("Organization", "Person"), stop_at_clause=True)
                     if subj and objs:

@@ -15,7 +15,6 @@ from graph.slug import slugify
 from graph.model import Article, Entity
 from loaders.gazetteer import Gazetteer, OrgKind
 from loaders.mentions import Mention
-from loaders.names import nouns
 from loaders.tokens import Token
 
 #: acronyms that name a kind of organisation ("OWES", "PCPR"), never one organisation across articles
@@ -158,10 +157,7 @@ class Resolver:
                 if key is None:
                     continue
                 kind = m.kind
-                name = m.name
-                if kind is not None and kind.scope == "region" and m.generic and self.known.acronyms.get(""):
-                    pass
-                e = self.entity(key, "Organization", name, m, kind=kind.kind if kind else None,
+                e = self.entity(key, "Organization", m.name, m, kind=kind.kind if kind else None,
                                 sector=kind.sector if kind else None)
                 if m.acronym:
                     e.aliases.add(m.acronym)
@@ -223,8 +219,6 @@ class Resolver:
             v = self.gaz.register.voivodeship(region)
             key = f"{kind.code}-{slugify(v.name)}"
             if key not in self.entities:
-                if key in self.known.names.values():
-                    pass
                 self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
             return key
         if acr in self.gaz.acronyms:
@@ -259,10 +253,3 @@ def name_rank(n: str) -> tuple[int, int]:
 def _better(new: str, old: str) -> bool:
     """Whether ``new`` is a fuller canonical name than ``old`` (spelled out beats an acronym)."""
     return name_rank(new) > name_rank(old)
-
-
-def head_lemma_of(tok: Token, heads: frozenset[str]) -> str | None:
-    for i in nouns(tok):
-        if i.lemma.lower() in heads:
-            return i.lemma.lower()
-    return None
