@@ -321,3 +321,24 @@ def to_json(G: nx.Graph, summary: dict | None = None, pos: dict | None = None,
     data["summary"] = summary or {}
     data["filter"] = G.graph.get("filter", {})
     return json.dumps(data, ensure_ascii=False)
+
+
+#: the formats :func:`render` writes, for the CLI and the web downloads alike
+RENDERERS = ("graphml", "gexf", "nodes.csv", "edges.csv", "svg", "json")
+
+
+def render(fmt: str, G: nx.Graph, summary: dict, pos: dict, url_of: Callable[[str], str | None]) -> str | bytes:
+    """The network in one of :data:`RENDERERS`."""
+    if fmt == "graphml":
+        return to_graphml(G)
+    if fmt == "gexf":
+        return to_gexf(G, pos)
+    if fmt == "nodes.csv":
+        return nodes_csv(G)
+    if fmt == "edges.csv":
+        return edges_csv(G)
+    if fmt == "svg":
+        return to_svg(G, pos)
+    if fmt == "json":
+        return to_json(G, summary, pos, url_of)
+    raise ValueError(f"no network format {fmt!r}; choose from {', '.join(RENDERERS)}")

@@ -218,19 +218,7 @@ def download(fmt: str) -> Response:
     flt = _filter()
     G, summary, pos = computed(flt)
     media, suffix = DOWNLOADS[fmt]
-    body: str | bytes
-    if fmt == "graphml":
-        body = nxp.to_graphml(G)
-    elif fmt == "gexf":
-        body = nxp.to_gexf(G, pos)
-    elif fmt == "nodes.csv":
-        body = nxp.nodes_csv(G)
-    elif fmt == "edges.csv":
-        body = nxp.edges_csv(G)
-    elif fmt == "svg":
-        body = nxp.to_svg(G, pos)
-    else:
-        body = nxp.to_json(G, summary, pos, url_of_entity)
+    body = nxp.render(fmt, G, summary, pos, url_of_entity)
     name = "esgraf-network" + "".join(f"-{v}" for v in (flt.area,) if v)
     resp = Response(body, mimetype=media.split(";")[0])
     resp.headers["Content-Type"] = media

@@ -138,14 +138,8 @@ def command(ctx: click.Context, county: str | None, voivodeship: str | None, dat
         log.info("wrote %s and %s", nodes_path, edges_path)
         return
     body: str | bytes
-    if fmt == "graphml":
-        body = nxp.to_graphml(G)
-    elif fmt == "gexf":
-        body = nxp.to_gexf(G, pos)
-    elif fmt == "svg":
-        body = nxp.to_svg(G, pos)
-    elif fmt == "json":
-        body = nxp.to_json(G, summary, pos, url_of)
+    if fmt != "html":
+        body = nxp.render(fmt, G, summary, pos, url_of)
     else:
         title = "esgraf: " + (f"TERYT {flt.area}" if flt.area else "cooperation network")
         body = standalone_html(nxp.to_json(G, summary, pos, url_of), title)
