@@ -25,6 +25,9 @@ class Settings:
     gsp_endpoint: str = _setting("", "Graph Store Protocol URL of that server (optional, faster bulk loads)")
     endpoint_user: str = _setting("", "user name for the SPARQL server (HTTP basic auth)")
     endpoint_password: str = _setting("", "password for the SPARQL server")
+    endpoint_default_graph: str = _setting("merge", "how the server's default graph holds the named graphs' "
+                                                    "facts: `merge` (esgraf keeps it) or `union` (the server "
+                                                    "shows the union itself)")
     base_iri: str = _setting("https://w3id.org/esgraf/", "base of every IRI esgraf mints")
     data_dir: str = _setting(str(ROOT / "data"), "folder with the sample articles, gazetteers and TERYT")
     articles: str = _setting(str(ROOT / "data" / "articles"), "the corpus `serve` loads into an empty store")

@@ -16,5 +16,6 @@ def open_store(settings: Settings, read_only: bool = False) -> Store:
             gsp_url=settings.gsp_endpoint or None,
             user=settings.endpoint_user or None,
             password=settings.endpoint_password or None,
+            default_graph=settings.endpoint_default_graph,
         )
     return OxigraphStore(settings.store_path, read_only=read_only)

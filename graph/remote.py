@@ -7,26 +7,37 @@ bounded number of times with exponential backoff; then a :class:`~graph.store.St
 
 Configuring the server
 ----------------------
-esgraf expects the default graph of a query to be the union of all named graphs (each article is a named
-graph; "all agreements" means all of them). The server must be set up that way:
+A query's default graph must hold the facts of every named graph (each article is a named graph; "all
+agreements" means all of them). Two layouts give that, chosen with ``default_graph`` (setting
+``ESGRAF_ENDPOINT_DEFAULT_GRAPH``):
 
-* **Oxigraph server** — ``oxigraph serve --location /var/lib/esgraf --bind 127.0.0.1:7878
-  --union-default-graph``. Query URL ``http://127.0.0.1:7878/query``, update URL ``.../update``, Graph Store
-  URL ``.../store``.
-* **Apache Jena Fuseki** — a TDB2 dataset with ``tdb2:unionDefaultGraph true`` in its assembler
-  configuration. For a dataset ``/esgraf``: query ``/esgraf/query`` (or ``/esgraf/sparql``), update
-  ``/esgraf/update``, Graph Store ``/esgraf/data``; basic auth through Fuseki's password file.
-* **Virtuoso** — a query without ``FROM`` already sees all graphs of the quad store, so nothing to set. Updates
+* ``merge`` (the default, as in the embedded store) — esgraf keeps the merge of the named graphs in the
+  server's real default graph, in the same update as the named graphs. Each fact is one triple there however
+  many articles state it, so joins stay as cheap as the data allows. The server must show its real default
+  graph to queries and accept updates to it.
+* ``union`` — the server shows the union of the named graphs as the default graph by itself and esgraf writes
+  named graphs only. Simpler, but a union is a bag on most servers: a fact stated by forty articles comes forty
+  times, and every join over it multiplies (see BENCHMARKS.md).
+
+Servers:
+
+* **Oxigraph server** — ``oxigraph serve --location /var/lib/esgraf --bind 127.0.0.1:7878`` with ``merge``
+  (or add ``--union-default-graph`` and use ``union``). Query URL ``http://127.0.0.1:7878/query``, update URL
+  ``.../update``, Graph Store URL ``.../store``.
+* **Apache Jena Fuseki** — a TDB2 dataset as created, with ``merge``; or ``tdb2:unionDefaultGraph true`` in
+  its assembler configuration with ``union``. For a dataset ``/esgraf``: query ``/esgraf/query`` (or
+  ``/esgraf/sparql``), update ``/esgraf/update``, Graph Store ``/esgraf/data``; basic auth through Fuseki's
+  password file.
+* **Virtuoso** — use ``union``: a query without ``FROM`` already sees all graphs of the quad store. Updates
   and the Graph Store endpoint (``/sparql-graph-crud-auth``) sit behind digest authentication, which esgraf does
   not speak: give esgraf a reverse proxy that checks basic auth, or leave ``gsp_url`` empty and grant
   ``SPARQL_UPDATE`` on an endpoint reachable only from esgraf's host.
-* **QLever** — the default graph is already the union of all graphs. Writes need QLever's access token rather
-  than basic auth, so either build the QLever index from an esgraf export (``esgraf export --format nq``) and
-  use the server read-only, or put a proxy in front that adds the token; check that your QLever version
-  accepts SPARQL Update with ``DROP GRAPH``, which replacing an article relies on.
+* **QLever** — use ``union``: the default graph is already the union of all graphs. Writes need QLever's
+  access token rather than basic auth, so either build the QLever index from an esgraf export (``esgraf
+  export --format nq``) and use the server read-only, or put a proxy in front that adds the token; check that
+  your QLever version accepts SPARQL Update with ``DROP GRAPH``, which replacing an article relies on.
 
-Triples in a server's own default graph (outside every named graph) are not counted, listed or dumped: esgraf
-never writes there.
+Counts, graph lists and quad dumps cover the named graphs only; triple dumps are the default graph.
 """
 from __future__ import annotations
 
@@ -59,6 +70,10 @@ USER_AGENT = "esgraf (SPARQLWrapper)"
 TSV_MEDIA = "text/tab-separated-values"
 #: the Graph Store target meaning the server's default graph
 DEFAULT = "DEFAULT"
+
+
+#: how a server's default graph holds the named graphs' facts (see the module docs)
+DEFAULT_GRAPH_LAYOUTS = ("merge", "union")
 
 
 class ServerError(StoreError):
@@ -104,9 +119,13 @@ class SparqlStore(Store):
 
     def __init__(self, query_url: str, update_url: str | None = None, gsp_url: str | None = None,
                  user: str | None = None, password: str | None = None, timeout: float = 60.0,
-                 retries: int = 4, backoff: float = 0.5):
+                 retries: int = 4, backoff: float = 0.5, default_graph: str = "merge"):
         if not query_url:
             raise StoreError("a SPARQL server needs a query URL")
+        if default_graph not in DEFAULT_GRAPH_LAYOUTS:
+            raise StoreError(f"unknown default graph layout {default_graph!r}; known: "
+                             + ", ".join(DEFAULT_GRAPH_LAYOUTS))
+        self.merged_default = default_graph == "merge"
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.gsp_url = gsp_url or None
@@ -337,7 +356,7 @@ class SparqlStore(Store):
         """Stream the dataset (or one graph) to ``out``, one named graph at a time.
 
         Quad formats fetch graph after graph and serialise them as one document; triple formats write the
-        union of all graphs, as the default graph of queries sees it.
+        default graph, which holds every named graph's facts.
         """
         oxfmt = rdf_format(fmt)
         if graph is not None:
@@ -362,6 +381,8 @@ class SparqlStore(Store):
                 self._post_file(path, fmt, graph)
             else:
                 self._insert_file(path, fmt, graph)
+            if self.merged_default:  # the file only added triples: copy them into the merged default graph
+                self.update(_copy_to_default(None if fmt in QUAD_FORMATS else graph))
         except StoreError as exc:  # a QuerySyntaxError too: our INSERT DATA, not the user's query
             raise StoreError(f"{path}: {exc}") from exc
 
@@ -401,6 +422,13 @@ class SparqlStore(Store):
         for rest in (batch, held):
             if rest:
                 self.update(_insert_data(rest, into))
+
+
+def _copy_to_default(graph: str | None) -> str:
+    """SPARQL Update copying one named graph (None: all of them) into the default graph, skipping what is
+    there already (reading is cheaper than rewriting)."""
+    source = f"<{graph}>" if graph else "?g"
+    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {source} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }} }}"
 
 
 def _insert_data(items: list[ox.Quad | ox.Triple], into: ox.NamedNode | None) -> str:

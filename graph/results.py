@@ -123,13 +123,11 @@ def run_oxigraph(store: ox.Store, query: str, result_fmt: str | None, graph_fmt:
 
     ``result_fmt`` is the format for SELECT/ASK answers, ``graph_fmt`` for CONSTRUCT/DESCRIBE ones; either may
     be None when the client accepts none, which raises :class:`NotAcceptable` for that kind of answer only.
-    Without ``default_graphs`` the default graph is the union of all named graphs.
+    Without ``default_graphs`` the default graph is the store's own: the merge of all named graphs.
     """
     kw: dict[str, object] = {}
     if default_graphs:
         kw["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        kw["use_default_graph_as_union"] = True
     if named_graphs:
         kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     try:

@@ -5,16 +5,21 @@
 use only the methods of :class:`Store`; terms come back as rdflib terms so the rest of ``graph/`` and
 ``webapp/`` never see which backend answered.
 
-The default graph of every query is the union of all named graphs: each article is a named graph, and a
-researcher asking for "all agreements" wants them from every article.
+The default graph of every query is the merge of all named graphs: each article is a named graph, and a
+researcher asking for "all agreements" wants them from every article. esgraf keeps that merge as the store's
+real default graph, written in the same transaction as the named graphs, so a fact stated by forty articles is
+one triple there: joins over the default graph do not multiply by the number of articles repeating a fact, as
+they do over a computed union (a bag of every graph's copy). A store that presents the union itself (a server
+configured so) sets :attr:`Store.merged_default` to False and esgraf then writes named graphs only.
 """
 from __future__ import annotations
 
 import functools
 import io
+import itertools
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,6 +49,20 @@ class StoreError(Exception):
 
 class QuerySyntaxError(StoreError):
     """The SPARQL text does not parse; the message is the parser's."""
+
+
+#: SPARQL Update that makes the default graph the merge of the named graphs: it drops what no named graph
+#: states and copies in what is missing. It scans the whole store, so writes keep the merge as they go
+#: (:meth:`Store.replace_graphs`) and this runs only after writes esgraf did not make itself.
+REMERGE = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
+           "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
+
+
+def unmerge(graph: str, pattern: str) -> str:
+    """SPARQL Update removing from the merged default graph the triples of ``graph`` matching ``pattern`` that
+    no other named graph states: run it before those triples leave ``graph``."""
+    return (f"DELETE {{ {pattern} }} WHERE {{ GRAPH <{graph}> {{ {pattern} }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ {pattern} }} FILTER(?other != <{graph}>) }} }}")
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
@@ -134,6 +153,10 @@ class Store(ABC):
     def close(self) -> None:
         """Release files and connections."""
 
+    #: True when esgraf keeps the merge of the named graphs in the store's default graph; False when the store
+    #: shows the union of its named graphs as the default graph by itself
+    merged_default: bool = True
+
     def replace_graphs(self, graphs: dict[str, Iterable[Triple]],
                        remove: dict[str, Iterable[Triple]] | None = None,
                        forget: dict[str, Iterable[str]] | None = None,
@@ -143,30 +166,50 @@ class Store(ABC):
         ``remove`` drops individual triples from graphs that are kept; ``forget`` drops everything said about
         the given subjects in a kept graph (an article's old description in the metadata graph); ``add``
         inserts triples into a kept graph (its new description). Either
-        everything is applied or nothing is: readers never see half an article.
+        everything is applied or nothing is: readers never see half an article. The merged default graph
+        follows in the same transaction: a triple leaves it when no named graph states it any more.
         """
         parts = []
+        merged = self.merged_default
         for g, subjects in (forget or {}).items():
             for subject in subjects:
+                if merged:
+                    parts.append(unmerge(g, f"<{subject}> ?p ?o"))
                 parts.append(f"DELETE WHERE {{ GRAPH <{g}> {{ <{subject}> ?p ?o }} }}")
         for g, triples in (remove or {}).items():
-            body = " ".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ." for s, p, o in triples)
-            if body:
+            rows = [(ntriples_term(s), ntriples_term(p), ntriples_term(o)) for s, p, o in triples]
+            if rows:
+                body = " ".join(f"{s} {p} {o} ." for s, p, o in rows)
                 parts.append(f"DELETE DATA {{ GRAPH <{g}> {{ {body} }} }}")
-        inserts = []
-        for g, triples in graphs.items():
+                if merged:
+                    values = " ".join(f"({s} {p} {o})" for s, p, o in rows)
+                    parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {values} }} "
+                                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }}")
+        for g in graphs:
+            if merged:
+                parts.append(unmerge(g, "?s ?p ?o"))
             parts.append(f"DROP SILENT GRAPH <{g}>")
+        inserts = []
         for g, triples in list(graphs.items()) + list((add or {}).items()):
             body = "\n".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ." for s, p, o in triples)
             if body:
                 inserts.append(f"GRAPH <{g}> {{\n{body}\n}}")
+                if merged and g not in graphs:  # a few triples added to a big graph: copy them as text
+                    inserts.append(body)
         if inserts:
             parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        if merged:  # a replaced graph is copied by the store itself rather than parsed twice
+            parts += [f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}" for g in graphs]
         if parts:
             try:  # one request, so one transaction on every backend
                 self.update(" ;\n".join(parts))
             except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
                 raise StoreError(f"internal update failed to parse: {exc}") from exc
+
+    def remerge(self) -> None:
+        """Make the default graph the merge of the named graphs again (after writes that did not keep it)."""
+        if self.merged_default:
+            self.update(REMERGE)
 
     def graph(self, iri: str) -> Graph:
         """One named graph as an rdflib Graph."""
@@ -197,6 +240,21 @@ class OxigraphStore(Store):
                 self._ox = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        if not read_only and self._default_is_empty() and next(self._ox.named_graphs(), None) is not None:
+            # a store written before esgraf kept the merged default graph: build it once
+            log.info("building the merged default graph of %s", self.path)
+            self._rebuild_default()
+
+    def _default_is_empty(self) -> bool:
+        return next(self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
+
+    def _rebuild_default(self) -> None:
+        """The default graph as the merge of the named graphs, written with the bulk loader (not atomic: for
+        a store being set up, not one being read)."""
+        self._ox.clear_graph(ox.DefaultGraph())
+        self._ox.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
+                             for q in self._ox.quads_for_pattern(None, None, None, None)
+                             if not isinstance(q.graph_name, ox.DefaultGraph))
 
     @property
     def raw(self) -> ox.Store:
@@ -205,7 +263,7 @@ class OxigraphStore(Store):
 
     def _query(self, query: str, **kw: object) -> object:
         try:
-            return self._ox.query(query, use_default_graph_as_union=True, **kw)
+            return self._ox.query(query, **kw)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from exc
         except OSError as exc:
@@ -253,9 +311,8 @@ class OxigraphStore(Store):
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def count(self, graph: str | None = None) -> int:
-        if graph is None:
-            return len(self._ox)
-        q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph is not None else "GRAPH ?g { ?s ?p ?o }"
+        q = f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
         return int(next(iter(self._ox.query(q)))["n"].value)
 
     def dump(self, out: BinaryIO, fmt: str = "trig", graph: str | None = None) -> None:
@@ -263,17 +320,28 @@ class OxigraphStore(Store):
         if graph is not None:
             self._ox.dump(out, oxfmt, from_graph=ox.NamedNode(graph))
         elif fmt in QUAD_FORMATS:
-            self._ox.dump(out, oxfmt)
+            # the named graphs only: the default graph is their merge, which a reader of the dump can rebuild
+            ox.serialize(itertools.chain.from_iterable(
+                self._ox.quads_for_pattern(None, None, None, g) for g in self._ox.named_graphs()), out, oxfmt)
         else:
-            # triple formats get the union of all graphs, as the default graph of queries sees it
-            res = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            ox.serialize(res, out, oxfmt)
+            # triple formats get the merge of all graphs, as the default graph of queries holds it
+            self._ox.dump(out, oxfmt, from_graph=ox.DefaultGraph())
 
     def load_file(self, path: Path, fmt: str, graph: str | None = None) -> None:
         oxfmt = rdf_format(fmt)
-        kw = {"to_graph": ox.NamedNode(graph)} if graph and fmt not in QUAD_FORMATS else {}
+        into = ox.NamedNode(graph) if graph and fmt not in QUAD_FORMATS else None
+
+        def quads() -> Iterator[ox.Quad]:
+            # one pass: each quad into its graph and its triple into the merged default graph
+            for q in ox.parse(path=str(path), format=oxfmt):
+                if into is not None:
+                    yield ox.Quad(q.subject, q.predicate, q.object, into)
+                elif not isinstance(q.graph_name, ox.DefaultGraph):
+                    yield q
+                yield ox.Quad(q.subject, q.predicate, q.object)
+
         try:
-            self._ox.bulk_load(path=str(path), format=oxfmt, **kw)
+            self._ox.bulk_extend(quads())
         except (SyntaxError, ValueError, OSError) as exc:  # OSError: a missing or unreadable file
             raise StoreError(f"{path}: {exc}") from exc
 

@@ -23,7 +23,7 @@ BACKENDS = ["embedded", pytest.param("server", marks=pytest.mark.server)]
 
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
-    """A running ``oxigraph serve --union-default-graph`` on 127.0.0.1, with ``query_url``, ``update_url``
+    """A running ``oxigraph serve`` on 127.0.0.1, with ``query_url``, ``update_url``
     and ``gsp_url``; stopped at the end of the session."""
     if oxigraph_binary() is None:
         pytest.skip("the oxigraph server binary is not installed (it comes with `pip install oxigraph`, "

@@ -32,10 +32,15 @@ def free_port() -> int:
 
 
 class OxigraphServer:
-    """One ``oxigraph serve --union-default-graph`` process over a data folder; can be stopped and started again
-    on the same port and folder, as a restarted production server would be."""
+    """One ``oxigraph serve`` process over a data folder; can be stopped and started again
+    on the same port and folder, as a restarted production server would be.
 
-    def __init__(self, location: Path, binary: str | None = None):
+    ``union=True`` starts it with ``--union-default-graph``, for esgraf's ``union`` layout; by default its
+    real default graph is what queries see, for the ``merge`` layout esgraf keeps.
+    """
+
+    def __init__(self, location: Path, binary: str | None = None, union: bool = False):
+        self.union = union
         self.binary = binary or oxigraph_binary()
         if self.binary is None:
             raise FileNotFoundError("the oxigraph server binary is not installed (pip install oxigraph)")
@@ -62,7 +67,7 @@ class OxigraphServer:
 
     def command(self) -> list[str]:
         return [self.binary, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}",
-                "--union-default-graph"]
+                *(["--union-default-graph"] if self.union else [])]
 
     def start(self, wait: float = 20.0) -> OxigraphServer:
         """Start the server (on a new free port the first time) and return once it listens."""
@@ -111,7 +116,8 @@ class OxigraphServer:
 
     def store(self, **kw: object) -> SparqlStore:
         """A :class:`SparqlStore` on this server; keyword arguments override its defaults."""
-        args: dict[str, object] = {"update_url": self.update_url, "gsp_url": self.gsp_url, **kw}
+        args: dict[str, object] = {"update_url": self.update_url, "gsp_url": self.gsp_url,
+                                   "default_graph": "union" if self.union else "merge", **kw}
         return SparqlStore(self.query_url, **args)
 
     def __enter__(self) -> OxigraphServer:

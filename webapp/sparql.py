@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from graph.pool import Busy, QueryTimeout
 from graph.results import GRAPH_FORMATS, NotAcceptable
 from graph.sparql_text import first_keyword, keyword
-from graph.store import QuerySyntaxError, StoreError, ntriples_term, to_rdflib
+from graph.store import REMERGE, QuerySyntaxError, StoreError, ntriples_term, to_rdflib, unmerge
 from graph.vocab import RDF, VOID
 from webapp.errors import WebError, wants_html
 from webapp.negotiation import GRAPH_MEDIA, page_format, rdf_response, sparql_formats
@@ -169,12 +169,21 @@ def _update(text: str) -> Response:
     st = state()
     try:
         with st.runner.writing() as store:
+            if store.merged_default:  # the same transaction makes the default graph the merge again
+                text = f"{_without_trailing_semicolon(text)}\n;\n{REMERGE}"
             store.update(text)
     except QuerySyntaxError as exc:
         raise WebError(400, f"the update does not parse: {exc}") from exc
     except StoreError as exc:
         raise WebError(500, f"the update failed: {exc}") from exc
     return Response(status=204)
+
+
+def _without_trailing_semicolon(text: str) -> str:
+    text = text.rstrip()
+    while text.endswith(";"):
+        text = text[:-1].rstrip()
+    return text
 
 
 def _no_query() -> Response:
@@ -207,7 +216,9 @@ def service_description() -> Graph:
     g.add((dataset, RDF.type, SD.Dataset))
     g.add((dataset, SD.defaultGraph, default))
     g.add((default, RDF.type, SD.Graph))
-    g.add((default, VOID.triples, Literal(st.store.count())))
+    # the default graph as queries see it: each fact once in the merged layout
+    n = st.store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    g.add((default, VOID.triples, Literal(int(n[0]["n"]) if n and "n" in n[0] else 0)))
     for name in st.store.named_graphs():
         ng = BNode()
         g.add((dataset, SD.namedGraph, ng))
@@ -230,6 +241,9 @@ def graph_store() -> Response:
     if request.method in ("GET", "HEAD"):
         return _gsp_get(graph)
     _require_write()
+    if graph is None and state().store.merged_default:
+        raise WebError(405, "the default graph is the merge of the named graphs and esgraf keeps it: "
+                            "write to a named graph (?graph=<IRI>)", {"Allow": "GET, HEAD"})
     if request.method == "DELETE":
         return _gsp_delete(graph)
     return _gsp_write(graph, replace=request.method == "PUT")
@@ -274,7 +288,8 @@ def _gsp_delete(graph: str | None) -> Response:
     if not _exists(graph):
         raise WebError(404, f"no graph <{graph}>")
     with state().runner.writing() as store:
-        store.update(f"DROP {'GRAPH <' + graph + '>' if graph else 'DEFAULT'}")
+        drop = f"DROP {'GRAPH <' + graph + '>' if graph else 'DEFAULT'}"
+        store.update(f"{unmerge(graph, '?s ?p ?o')} ;\n{drop}" if graph and store.merged_default else drop)
     return Response(status=204)
 
 
@@ -290,13 +305,18 @@ def _gsp_write(graph: str | None, replace: bool) -> Response:
     # quads keep only their triple: the target graph is the one in the URL
     body = " ".join(f"{ntriples_term(to_rdflib(q.subject))} {ntriples_term(to_rdflib(q.predicate))} "
                     f"{ntriples_term(to_rdflib(q.object))} ." for q in parsed)
+    merged = state().store.merged_default
     parts = []
     if replace:
+        if graph and merged:
+            parts.append(unmerge(graph, "?s ?p ?o"))
         parts.append(f"DROP SILENT {_target(graph)}")
     if graph:  # an empty body still makes the graph exist
         parts.append(f"CREATE SILENT GRAPH <{graph}>")
     if body:
-        parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}" if graph else f"INSERT DATA {{ {body} }}")
+        # in the merged layout the same triples (and blank nodes) join the default graph too
+        parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} {body if merged else ''} }}" if graph
+                     else f"INSERT DATA {{ {body} }}")
     try:
         if parts:  # an empty POST to the default graph changes nothing
             with state().runner.writing() as store:

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rdflib import Literal, URIRef
 
 from graph.pool import ProcessQueryPool, QueryTimeout, run_with_timeout
 from graph.results import NotAcceptable
@@ -27,7 +28,7 @@ def count(pool: ProcessQueryPool) -> int:
 @pytest.fixture
 def disk(tmp_path: Path):
     store = OxigraphStore(tmp_path / "store")
-    store.update('INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:p> "1" } }')
+    store.replace_graphs({"urn:x:g": [(URIRef("urn:x:a"), URIRef("urn:x:p"), Literal("1"))]})
     pool = ProcessQueryPool(store.path, size=2, timeout=1.0)
     yield store, pool
     pool.close()
@@ -38,7 +39,7 @@ def test_workers_answer_and_see_writes_after_writing(disk):
     store, pool = disk
     assert count(pool) == 1
     with pool.writing():
-        store.update('INSERT DATA { GRAPH <urn:x:g> { <urn:x:b> <urn:x:p> "2" } }')
+        store.replace_graphs({}, add={"urn:x:g": [(URIRef("urn:x:b"), URIRef("urn:x:p"), Literal("2"))]})
         store.raw.flush()
     assert count(pool) == 2
 

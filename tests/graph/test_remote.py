@@ -134,7 +134,8 @@ def test_basic_auth_goes_with_every_request(recorder: Recorder, tmp_path: Path) 
     store.update("DROP SILENT GRAPH <urn:g>")
     store.load_file(path, "ttl", graph=G1)
     expected = "Basic " + base64.b64encode("rops:zażółć:hasło".encode()).decode()
-    assert [r.headers.get("Authorization") for r in recorder.seen] == [expected] * 3
+    # the load is a Graph Store POST and the update that copies it into the merged default graph
+    assert [r.headers.get("Authorization") for r in recorder.seen] == [expected] * 4
 
 
 def test_basic_auth_with_an_empty_password(recorder: Recorder) -> None:
@@ -147,11 +148,20 @@ def test_load_file_streams_to_the_graph_store(recorder: Recorder, tmp_path: Path
     path = tmp_path / "g.ttl"
     path.write_text(f"<{ROPS}> <{NAME}> \"ROPS\"@pl .\n", encoding="utf-8")
     recorder.store(gsp_url=recorder.url + "/store").load_file(path, "ttl", graph=G1)
-    [req] = recorder.seen
+    req, copy = recorder.seen
     assert req.method == "POST"
     assert req.path == "/store?graph=" + urllib.parse.quote(G1, safe="")
     assert req.headers["Content-Type"] == "text/turtle"
     assert req.body == path.read_bytes()
+    # then the merged default graph gets that graph's triples, in an update of its own
+    assert copy.body.decode().startswith("INSERT { ?s ?p ?o } WHERE { GRAPH <" + G1 + ">")
+
+
+def test_load_file_in_the_union_layout_writes_the_named_graph_only(recorder: Recorder, tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text(f"<{ROPS}> <{NAME}> \"ROPS\"@pl .\n", encoding="utf-8")
+    recorder.store(gsp_url=recorder.url + "/store", default_graph="union").load_file(path, "ttl", graph=G1)
+    assert [r.method for r in recorder.seen] == ["POST"]
 
 
 def test_load_file_without_graph_store_inserts_in_batches(recorder: Recorder, tmp_path: Path) -> None:
@@ -161,7 +171,8 @@ def test_load_file_without_graph_store_inserts_in_batches(recorder: Recorder, tm
     store = recorder.store()
     store.insert_batch = 3
     store.load_file(path, "nt", graph=G1)
-    bodies = [r.body.decode() for r in recorder.seen]
+    *bodies, copy = [r.body.decode() for r in recorder.seen]
+    assert copy.startswith(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G1}>")
     assert all(b.startswith("INSERT DATA {") and f"GRAPH <{G1}>" in b for b in bodies)
     assert [b.count("<urn:p") for b in bodies] == [3, 3, 1, 0]
     # both blank-node triples in one request, so _:y stays one node
@@ -295,3 +306,24 @@ def test_load_and_dump_with_and_without_the_graph_store(oxigraph_server: Oxigrap
     assert isomorphic(one, expected.graph(URIRef(G1)))
     [address] = [o for o in one.objects(ROPS, URIRef("https://schema.org/address"))]
     assert isinstance(address, BNode) and len(list(one.predicate_objects(address))) == 2
+
+
+@pytest.mark.server
+def test_the_union_layout_on_a_server_that_shows_the_union(tmp_path: Path) -> None:
+    if oxigraph_binary() is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    with OxigraphServer(tmp_path / "union", union=True) as server:
+        store = server.store()
+        assert not store.merged_default
+        name = (ROPS, NAME, Literal("ROPS", lang="pl"))
+        store.replace_graphs({G1: [name], str(MINT.article_graph("a2")): [name]})
+        # esgraf wrote the named graphs only: the server's union shows the fact once per graph
+        assert len(store.select(f"SELECT ?n WHERE {{ <{ROPS}> <{NAME}> ?n }}")) == 2
+        assert store.count() == 2
+        store.replace_graphs({G1: [], str(MINT.article_graph("a2")): []})
+        assert not store.ask("ASK { ?s ?p ?o }")
+
+
+def test_an_unknown_default_graph_layout_is_refused() -> None:
+    with pytest.raises(StoreError, match="unknown default graph layout 'both'"):
+        SparqlStore("http://127.0.0.1:9/query", default_graph="both")

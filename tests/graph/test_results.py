@@ -20,7 +20,7 @@ SELECT = "SELECT ?s ?o WHERE { ?s <urn:x:name> ?o } ORDER BY ?s STR(?o) LANG(?o)
 @pytest.fixture
 def store() -> OxigraphStore:
     s = OxigraphStore()
-    s.raw.load(DATA.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:x:g"))
+    s.update(f"INSERT DATA {{ GRAPH <urn:x:g> {{ {DATA} }} {DATA} }}")  # the graph and the merged default graph
     return s
 
 

@@ -1,7 +1,7 @@
 """The store contract, run on both backends (embedded pyoxigraph and an Oxigraph SPARQL server).
 
-Whatever a backend is, a query must see the same terms, the default graph must be the union of the named
-graphs, replacing a graph must leave nothing of the old one, and a dump must read back as what was stored.
+Whatever a backend is, a query must see the same terms, the default graph must be the merge of the named
+graphs (each fact once, however many graphs state it), replacing a graph must leave nothing of the old one, and a dump must read back as what was stored.
 """
 from __future__ import annotations
 
@@ -182,6 +182,50 @@ def test_default_graph_is_the_union_of_named_graphs(filled: Store) -> None:
     assert sorted(str(r["g"]) for r in where) == sorted([G1, G2])
 
 
+def _assert_default_is_the_merge(store: Store) -> None:
+    """The default graph of queries holds each triple of the named graphs exactly once, and nothing else."""
+    rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    merged = store.select("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert len(rows) == len(merged)
+    assert isomorphic(as_graph((r["s"], r["p"], r["o"]) for r in rows),
+                      as_graph((r["s"], r["p"], r["o"]) for r in merged))
+
+
+def test_a_fact_stated_by_two_graphs_is_one_triple_of_the_default_graph(filled: Store) -> None:
+    rows = filled.select(f"SELECT ?name WHERE {{ <{ROPS}> <{NAME}> ?name }}")
+    assert len(rows) == 1  # G1 and G2 both state it
+    _assert_default_is_the_merge(filled)
+
+
+def test_the_default_graph_follows_every_write(filled: Store) -> None:
+    shared = (ROPS, NAME, Literal("Regionalny Ośrodek Polityki Społecznej w Kielcach", lang="pl"))
+    filled.replace_graphs({G2: [t for t in _dataset()[G2] if t != shared]})
+    assert filled.ask(f"ASK {{ <{ROPS}> <{NAME}> ?n }}")  # G1 still states it
+    _assert_default_is_the_merge(filled)
+    filled.replace_graphs({G1: [(BABIARZ, FOAF.name, Literal("Piotr Babiarz"))]})
+    assert not filled.ask(f"ASK {{ <{ROPS}> <{NAME}> ?n }}")  # no graph does now
+    assert not filled.ask("ASK { ?a <https://schema.org/addressLocality> ?l }")  # nor the blank node's
+    _assert_default_is_the_merge(filled)
+    a1 = MINT.article("a1")
+    filled.replace_graphs({}, forget={META: [str(a1)]}, remove={META: [_dataset()[META][1]]},
+                          add={META: [(a1, DCTERMS.title, Literal("Nowy tytuł", lang="pl"))]})
+    assert not filled.ask(f"ASK {{ <{a1}> <{DCTERMS.issued}> ?d }}")
+    assert not filled.ask(f"ASK {{ <{G2}> <{DCTERMS.source}> ?a }}")
+    assert filled.ask(f'ASK {{ <{a1}> <{DCTERMS.title}> "Nowy tytuł"@pl }}')
+    _assert_default_is_the_merge(filled)
+    filled.replace_graphs({G1: [], G2: []})
+    _assert_default_is_the_merge(filled)
+
+
+def test_remerge_repairs_writes_that_did_not_keep_the_merge(filled: Store) -> None:
+    if not filled.merged_default:
+        pytest.skip("the server shows the union itself")
+    filled.update(f"DROP GRAPH <{G2}> ; INSERT DATA {{ GRAPH <{G1}> {{ <{OWES}> <{NAME}> \"OWES\" }} }}")
+    filled.remerge()
+    _assert_default_is_the_merge(filled)
+    assert not filled.ask(f"ASK {{ <{OWES}> <{TERYT}> ?t }}")
+
+
 def test_named_graphs_and_counts(filled: Store) -> None:
     data = _dataset()
     assert filled.named_graphs() == sorted(data)
@@ -301,6 +345,7 @@ def test_load_a_quad_dump_into_an_empty_store(filled: Store, tmp_path: Path, fmt
     assert filled.count() == count
     assert filled.named_graphs() == sorted(_dataset())
     _assert_same_dataset(_read_dataset(dump_bytes(filled, "nq"), "nq"), _dataset())
+    _assert_default_is_the_merge(filled)
 
 
 @pytest.mark.parametrize("fmt", TRIPLE)
@@ -312,6 +357,7 @@ def test_load_a_triple_dump_into_a_graph(filled: Store, tmp_path: Path, fmt: str
     assert filled.named_graphs() == [G1]
     assert filled.count() == len(_dataset()[G1])
     assert isomorphic(filled.graph(G1), as_graph(_dataset()[G1]))
+    _assert_default_is_the_merge(filled)
 
 
 def test_load_a_broken_file_names_it(store: Store, tmp_path: Path) -> None:
@@ -395,3 +441,18 @@ def test_extraction_graphs_can_be_queried_back(store: Store, sample_extraction: 
     assert store.ask(sparql_prefixes() + f"""
         ASK {{ GRAPH <{MINT.meta_graph}> {{ <{article_graph}> prov:wasDerivedFrom ?a .
                                            ?a dcterms:title ?t ; dcterms:issued "2024-05-17"^^xsd:date }} }}""")
+
+
+def test_a_store_without_the_merged_default_graph_gets_it_when_opened(tmp_path: Path) -> None:
+    from graph.store import OxigraphStore
+
+    path = tmp_path / "old"
+    with OxigraphStore(path) as old:  # as esgraf wrote stores before it kept the merge: named graphs only
+        old.update("INSERT DATA { " + " ".join(
+            f"GRAPH <{g}> {{ {' '.join(f'{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} .' for s, p, o in t)} }}"
+            for g, t in _dataset().items()) + " }")
+    with OxigraphStore(path, read_only=True) as reader:
+        assert reader.count() == sum(len(t) for t in _dataset().values())
+    with OxigraphStore(path) as store:
+        _assert_default_is_the_merge(store)
+        assert store.ask(f"ASK {{ <{BABIARZ}> <{ORG.memberOf}> ?o . <{OWES}> <{TERYT}> ?t }}")

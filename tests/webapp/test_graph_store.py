@@ -100,12 +100,51 @@ def test_bad_body(client):
     assert resp.status_code == 415
 
 
-def test_default_graph_on_the_embedded_store(client, filled_store):
-    if filled_store.backend != "oxigraph":
-        pytest.skip("a server's default graph is the union of its graphs here")
-    resp = client.put("/store?default", data=TURTLE, content_type="text/turtle", headers=AUTH)
-    assert resp.status_code == 204
+def ask(client, query: str) -> bool:
+    resp = client.get("/sparql", query_string={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    return resp.get_json()["boolean"]
+
+
+def in_default(client, triple: str) -> bool:
+    """Whether the default graph of queries holds the triple (the merge of the named graphs)."""
+    return ask(client, f"ASK {{ {triple} }}")
+
+
+def test_writes_keep_the_merged_default_graph(client):
+    other = G + "-other"
+    client.put("/store", query_string={"graph": G}, data=TURTLE, content_type="text/turtle", headers=AUTH)
+    assert in_default(client, '<urn:x:s> <urn:x:p> "dwa"')
+    client.put("/store", query_string={"graph": other}, data=MORE, content_type="text/turtle", headers=AUTH)
+    client.put("/store", query_string={"graph": G}, data=MORE, content_type="text/turtle", headers=AUTH)
+    assert not in_default(client, '<urn:x:s> <urn:x:p> "dwa"')  # no graph states it any more
+    assert in_default(client, '<urn:x:s> <urn:x:p> "trzy"')
+    client.delete("/store", query_string={"graph": G}, headers=AUTH)
+    assert in_default(client, '<urn:x:s> <urn:x:p> "trzy"')  # the other graph still states it
+    client.post("/store", query_string={"graph": G}, data=TURTLE, content_type="text/turtle", headers=AUTH)
+    assert in_default(client, '<urn:x:s> <urn:x:p> "jeden"@pl')
+    client.delete("/store", query_string={"graph": other}, headers=AUTH)
+    client.delete("/store", query_string={"graph": G}, headers=AUTH)
+    assert not ask(client, "ASK { <urn:x:s> ?p ?o }")
+
+
+def test_sparql_updates_keep_the_merged_default_graph(client):
+    def update(text: str) -> None:
+        resp = client.post("/sparql", data={"update": text}, headers=AUTH)
+        assert resp.status_code == 204, resp.get_data(as_text=True)
+
+    update(f'INSERT DATA {{ GRAPH <{G}> {{ <urn:x:s> <urn:x:p> "cztery" }} }} ;')
+    assert in_default(client, '<urn:x:s> <urn:x:p> "cztery"')
+    update(f"PREFIX x: <urn:x:>\nDELETE WHERE {{ GRAPH <{G}> {{ x:s x:p ?o }} }} # done")
+    assert not in_default(client, '<urn:x:s> <urn:x:p> "cztery"')
+
+
+def test_default_graph_is_the_merge_and_read_only(client, filled_store):
     got = Graph().parse(data=client.get("/store?default").get_data(), format="turtle")
-    assert isomorphic(got, graph_of(TURTLE))
-    assert client.delete("/store?default", headers=AUTH).status_code == 204
-    assert len(Graph().parse(data=client.get("/store?default").get_data(), format="turtle")) == 0
+    title = URIRef("http://purl.org/dc/terms/title")
+    assert Literal("Starostwo i OWES podpisały porozumienie", lang="pl") in set(got.objects(None, title))
+    if filled_store.merged_default:
+        for method in (client.put, client.post):
+            resp = method("/store?default", data=TURTLE, content_type="text/turtle", headers=AUTH)
+            assert resp.status_code == 405 and resp.headers["Allow"] == "GET, HEAD"
+        assert client.delete("/store?default", headers=AUTH).status_code == 405
