@@ -76,6 +76,7 @@ def run(triples: int = 1_000_000, articles: int = FULL_ARTICLES, folder: Path | 
     cmd = [str(exe) if exe.exists() else "esgraf", "serve", "--store", str(data["store"]), "--port", str(port),
            "--no-sample"]
     env = dict(os.environ, ESGRAF_QUERY_TIMEOUT=str(query_timeout))
+    started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, env=env)
     ready = threading.Event()
@@ -102,6 +103,7 @@ def run(triples: int = 1_000_000, articles: int = FULL_ARTICLES, folder: Path | 
     try:
         if not ready.wait(300) or proc.poll() is not None:
             raise RuntimeError(f"esgraf serve did not start (exit status {proc.poll()}): {''.join(log)[-2000:]}")
+        start_seconds = time.perf_counter() - started
         start_rss = status(proc.pid, "VmRSS")
         threading.Thread(target=sample, daemon=True).start()
         url = f"http://127.0.0.1:{port}"
@@ -139,6 +141,7 @@ def run(triples: int = 1_000_000, articles: int = FULL_ARTICLES, folder: Path | 
         f"`{' '.join(['esgraf', *cmd[1:3], 'STORE', *cmd[4:]])}` with ESGRAF_QUERY_TIMEOUT={query_timeout}, over "
         f"{data['quads']:,} quads ({data['articles']:,} synthetic articles and the reference data).", "",
         table(["request", "status", "bytes", "ms", "server RSS after (MiB)", "workers' RSS after (MiB)"], rows), "",
+        f"- start: serving after {start_seconds:.1f} s (store opened, label index built, query workers ready)",
         f"- server process: {start_rss / 1024:,.0f} MiB once serving, peak (VmHWM) {hwm_server / 1024:,.0f} MiB",
         f"- query workers ({len(hwm_workers)} alive at the end): peak (VmHWM) "
         + (", ".join(f"{h / 1024:,.0f}" for h in hwm_workers) or "none") + " MiB",

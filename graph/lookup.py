@@ -166,23 +166,32 @@ def entity(store: Store, iri: str, lang: str = "pl") -> Entity | None:
 
 
 def roles(store: Store, iri: str) -> list[Role]:
-    """The memberships of a person, or the people of an organisation, with role titles and sources."""
+    """The memberships of a person, or the people of an organisation, with role titles and sources.
+
+    Two queries, the memberships and then their sentences: joined in one, the store would read the sentences of
+    every membership in the graph before keeping this entity's (seconds on a million triples).
+    """
+    mine = f"{{ ?m org:member <{iri}> }} UNION {{ ?m org:organization <{iri}> }}"
     out: dict[str, Role] = {}
-    for r in _q(store, f"""SELECT ?m ?person ?plabel ?org ?olabel ?role ?title ?text ?art ?atitle ?url WHERE {{
-  {{ ?m org:member <{iri}> }} UNION {{ ?m org:organization <{iri}> }}
+    for r in _q(store, f"""SELECT ?m ?person ?plabel ?org ?olabel ?role ?title WHERE {{
+  {mine}
   ?m org:member ?person ; org:organization ?org .
   OPTIONAL {{ ?person skos:prefLabel ?plabel }} OPTIONAL {{ ?org skos:prefLabel ?olabel }}
   OPTIONAL {{ ?m org:role/skos:prefLabel ?role }} OPTIONAL {{ ?m esg:roleTitle ?title }}
-  OPTIONAL {{ ?m prov:wasDerivedFrom ?sent . ?sent nif:anchorOf ?text ; nif:referenceContext ?art .
-             OPTIONAL {{ ?art dcterms:title ?atitle }} OPTIONAL {{ ?art dcterms:source ?url }} }}
 }}"""):
         role = out.setdefault(r["m"], Role(r["person"], r.get("plabel", _local(r["person"])), r["org"],
                                            r.get("olabel", _local(r["org"]))))
         role.role = role.role or r.get("role", "")
         role.title = role.title or r.get("title", "")
-        if "text" in r:
+    if out:
+        for r in _q(store, f"""SELECT ?m ?text ?art ?atitle ?url WHERE {{
+  {mine}
+  ?m prov:wasDerivedFrom ?sent . ?sent nif:anchorOf ?text ; nif:referenceContext ?art .
+  OPTIONAL {{ ?art dcterms:title ?atitle }} OPTIONAL {{ ?art dcterms:source ?url }}
+}}"""):
+            role = out.get(r["m"])
             src = Source(r["text"], r["art"], r.get("atitle", ""), r.get("url", ""))
-            if src not in role.sources:
+            if role is not None and src not in role.sources:
                 role.sources.append(src)
     return sorted(out.values(), key=lambda x: (x.person_label, x.org_label))
 
@@ -243,14 +252,17 @@ class CountyOverview:
 
 def county(store: Store, iri: str) -> CountyOverview:
     """The organisations acting in a county and the meetings, agreements, partnerships and projects there."""
+    # the county's own things first, in a subquery: the store would otherwise start from every organisation
     actors = {r["org"]: r.get("label", _local(r["org"])) for r in _q(store, f"""SELECT DISTINCT ?org ?label WHERE {{
-  {{ ?org esg:governs <{iri}> }} UNION {{ ?org dcterms:spatial <{iri}> }} UNION
-  {{ ?x dcterms:spatial <{iri}> .
-     ?x schema:attendee|schema:organizer|schema:location|esg:signatory|esg:initiator|esg:partner|esg:leadPartner ?org }}
+  {{ SELECT DISTINCT ?org WHERE {{
+    {{ ?org esg:governs <{iri}> }} UNION {{ ?org dcterms:spatial <{iri}> }} UNION
+    {{ ?x dcterms:spatial <{iri}> .
+       ?x schema:attendee|schema:organizer|schema:location|esg:signatory|esg:initiator|esg:partner|esg:leadPartner ?org }}
+  }} }}
   ?org a org:Organization . OPTIONAL {{ ?org skos:prefLabel ?label }} }}""")}
     activities: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     for r in _q(store, f"""SELECT DISTINCT ?x ?type ?label ?date WHERE {{
-  {{ ?x dcterms:spatial <{iri}> }} UNION {{ ?x schema:location/esg:governs <{iri}> }}
+  {{ SELECT DISTINCT ?x WHERE {{ {{ ?x dcterms:spatial <{iri}> }} UNION {{ ?x schema:location/esg:governs <{iri}> }} }} }}
   ?x a ?type . OPTIONAL {{ ?x skos:prefLabel ?label }}
   OPTIONAL {{ ?x schema:startDate|dcterms:date ?date }} }}"""):
         group = GROUPS.get(r["type"])

@@ -4,9 +4,10 @@ the home page, search, the list of counties and the SPARQL query page.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
 
 from graph import lookup
 from graph.vocab import PREFIXES
@@ -23,10 +24,30 @@ KINDS = ("person", "organization", "county", "gmina", "voivodeship", "event", "a
          "partnership", "programme", "concept", "article", "membership", "graph")
 
 
+#: seconds the home page's figures are reused; a write through the app drops them at once
+SUMMARY_SECONDS = 30.0
+
+
+def summary() -> tuple[dict[str, int], list]:
+    """The home page's counts and busiest counties: computed at most every :data:`SUMMARY_SECONDS` (counting a
+    million triples takes about a second) and again after any write through the app."""
+    st = state()
+    ext = current_app.extensions
+    if "esgraf_summary" not in ext:
+        ext["esgraf_summary"] = None
+        st.runner.on_write(lambda: ext.update(esgraf_summary=None))
+    cached = ext["esgraf_summary"]
+    now = time.monotonic()
+    if cached is None or now - cached[0] > SUMMARY_SECONDS:
+        cached = (now, lookup.counts(st.store), lookup.counties(st.store)[:12])
+        ext["esgraf_summary"] = cached
+    return cached[1], cached[2]
+
+
 @bp.route("/")
 def home() -> str:
-    st = state()
-    return render_template("home.html", counts=lookup.counts(st.store), counties=lookup.counties(st.store)[:12])
+    counts, counties_ = summary()
+    return render_template("home.html", counts=counts, counties=counties_)
 
 
 @bp.route("/favicon.ico")

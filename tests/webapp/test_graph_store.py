@@ -148,3 +148,23 @@ def test_default_graph_is_the_merge_and_read_only(client, filled_store):
             resp = method("/store?default", data=TURTLE, content_type="text/turtle", headers=AUTH)
             assert resp.status_code == 405 and resp.headers["Allow"] == "GET, HEAD"
         assert client.delete("/store?default", headers=AUTH).status_code == 405
+
+
+def test_the_home_page_counts_follow_a_write(client):
+    import re
+
+    def articles() -> int:
+        html = client.get("/").get_data(as_text=True)
+        return int(re.search(r"<dt>[^<]*</dt><dd>(\d+)</dd>", html[html.index('class="counts"'):]).group(1))
+
+    def count_of(kind: str) -> int:
+        resp = client.get("/sparql", query_string={"query": f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{kind}> }}"},
+                          headers={"Accept": "application/sparql-results+json"})
+        return int(resp.get_json()["results"]["bindings"][0]["n"]["value"])
+
+    before = articles()
+    assert before == count_of("https://w3id.org/esgraf/ontology#Article")  # the first figure: articles
+    body = b"<urn:x:new> a <https://w3id.org/esgraf/ontology#Article> ."
+    assert client.put("/store", query_string={"graph": G}, data=body, content_type="text/turtle",
+                      headers=AUTH).status_code == 201
+    assert articles() == before + 1  # not the figure cached before the write
