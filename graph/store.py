@@ -276,14 +276,18 @@ class OxigraphStore(Store):
         res = self._query(query)
         if not isinstance(res, ox.QuerySolutions):
             raise StoreError("not a SELECT query")
-        names = [v.value for v in res.variables]
+        names = list(enumerate(v.value for v in res.variables))
         rows = []
+        seen: dict[object, Node] = {}  # answers repeat terms (a county, a sector): convert each once
         for sol in res:
             row = {}
-            for name in names:
-                val = sol[name]
+            for i, name in names:
+                val = sol[i]
                 if val is not None:
-                    row[name] = to_rdflib(val)
+                    term = seen.get(val)
+                    if term is None:
+                        term = seen[val] = to_rdflib(val)
+                    row[name] = term
             rows.append(row)
         return rows
 
