@@ -27,6 +27,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from graph.sparql_text import data_operations
+
 log = logging.getLogger(__name__)
 
 Triple = tuple[Node, Node, Node]
@@ -51,6 +53,10 @@ class QuerySyntaxError(StoreError):
     """The SPARQL text does not parse; the message is the parser's."""
 
 
+class DefaultGraphWrite(StoreError):
+    """An update would write the merged default graph directly, which esgraf keeps itself."""
+
+
 #: SPARQL Update that makes the default graph the merge of the named graphs: it drops what no named graph
 #: states and copies in what is missing. It scans the whole store, so writes keep the merge as they go
 #: (:meth:`Store.replace_graphs`) and this runs only after writes esgraf did not make itself.
@@ -63,6 +69,45 @@ def unmerge(graph: str, pattern: str) -> str:
     no other named graph states: run it before those triples leave ``graph``."""
     return (f"DELETE {{ {pattern} }} WHERE {{ GRAPH <{graph}> {{ {pattern} }} "
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ {pattern} }} FILTER(?other != <{graph}>) }} }}")
+
+
+def _merged_data_update(text: str) -> str | None:
+    """An update of only INSERT DATA and DELETE DATA, rewritten to keep the merged default graph (None for any
+    other update, or data TriG does not read the way SPARQL would; "" when there is no data at all)."""
+    ops = data_operations(text)
+    if ops is None:
+        return None
+    parts = []
+    for kind, declarations, block in ops:
+        quads = None
+        for end in ("", " ."):  # SPARQL lets the last triple of a block go without its dot, TriG does not
+            try:
+                quads = list(ox.parse(declarations + block + end, format=ox.RdfFormat.TRIG))
+                break
+            except (SyntaxError, ValueError):
+                continue
+        if quads is None:
+            return None
+        if any(isinstance(q.graph_name, ox.BlankNode) for q in quads):
+            return None
+        if any(isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+            raise DefaultGraphWrite("the default graph is the merge of the named graphs and esgraf keeps it: "
+                                    "put the data in a named graph, GRAPH <…> { … }")
+        by_graph: dict[str, list[str]] = {}
+        for q in quads:
+            by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+        blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+        if not quads:
+            continue
+        if kind == "INSERT":  # the copy sits in the same operation, so a blank node label is the same node
+            copy = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            parts.append(f"INSERT DATA {{\n{blocks}\n{copy}\n}}")
+        else:
+            parts.append(f"DELETE DATA {{\n{blocks}\n}}")
+            values = " ".join(f"({q.subject} {q.predicate} {q.object})" for q in quads)
+            parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {values} }} "
+                         f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }}")
+    return " ;\n".join(parts)
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
@@ -207,6 +252,26 @@ class Store(ABC):
                 self.update(" ;\n".join(parts))
             except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
                 raise StoreError(f"internal update failed to parse: {exc}") from exc
+
+    def user_update(self, text: str) -> None:
+        """Run a SPARQL Update written by a user (the web app's endpoint), keeping the merged default graph.
+
+        An update made only of ``INSERT DATA`` and ``DELETE DATA`` on named graphs is rewritten from its parsed
+        data so that the default graph follows triple by triple, in the same transaction. Any other update
+        runs as written, followed in the same transaction by :data:`REMERGE`, which reads the whole store.
+        Data for the default graph itself raises :class:`DefaultGraphWrite`.
+        """
+        if not self.merged_default:
+            self.update(text)
+            return
+        rewritten = _merged_data_update(text)
+        if rewritten is None:
+            body = text.rstrip()
+            while body.endswith(";"):
+                body = body[:-1].rstrip()
+            self.update(f"{body}\n;\n{REMERGE}")
+        elif rewritten:
+            self.update(rewritten)
 
     def remerge(self) -> None:
         """Make the default graph the merge of the named graphs again (after writes that did not keep it)."""

@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from graph.pool import Busy, QueryTimeout
 from graph.results import GRAPH_FORMATS, NotAcceptable
 from graph.sparql_text import first_keyword, keyword
-from graph.store import REMERGE, QuerySyntaxError, StoreError, ntriples_term, to_rdflib, unmerge
+from graph.store import DefaultGraphWrite, QuerySyntaxError, StoreError, ntriples_term, to_rdflib, unmerge
 from graph.vocab import RDF, VOID
 from webapp.errors import WebError, wants_html
 from webapp.negotiation import GRAPH_MEDIA, page_format, rdf_response, sparql_formats
@@ -169,21 +169,14 @@ def _update(text: str) -> Response:
     st = state()
     try:
         with st.runner.writing() as store:
-            if store.merged_default:  # the same transaction makes the default graph the merge again
-                text = f"{_without_trailing_semicolon(text)}\n;\n{REMERGE}"
-            store.update(text)
+            store.user_update(text)  # keeps the merged default graph in the same transaction
+    except DefaultGraphWrite as exc:
+        raise WebError(400, str(exc)) from exc
     except QuerySyntaxError as exc:
         raise WebError(400, f"the update does not parse: {exc}") from exc
     except StoreError as exc:
         raise WebError(500, f"the update failed: {exc}") from exc
     return Response(status=204)
-
-
-def _without_trailing_semicolon(text: str) -> str:
-    text = text.rstrip()
-    while text.endswith(";"):
-        text = text[:-1].rstrip()
-    return text
 
 
 def _no_query() -> Response:

@@ -456,3 +456,52 @@ def test_a_store_without_the_merged_default_graph_gets_it_when_opened(tmp_path: 
     with OxigraphStore(path) as store:
         _assert_default_is_the_merge(store)
         assert store.ask(f"ASK {{ <{BABIARZ}> <{ORG.memberOf}> ?o . <{OWES}> <{TERYT}> ?t }}")
+
+
+# -- updates written by users (the web app's SPARQL Update endpoint) ------------------------------------------
+
+def test_user_data_updates_keep_the_merged_default_graph(filled: Store) -> None:
+    filled.user_update(f"""PREFIX esg: <https://w3id.org/esgraf/ontology#>  # a comment with a brace {{
+        INSERT DATA {{ GRAPH <{G2}> {{ <{OWES}> esg:note "klamra }} w tekście" ; esg:address _:a . _:a esg:city "Kielce" }} }} ;
+        DELETE DATA {{ GRAPH <{G2}> {{ <{OWES}> <{TERYT}> "2611" }} }} ;
+        DELETE DATA {{ GRAPH <{G2}> {{ <{ROPS}> <{NAME}> "Regionalny Ośrodek Polityki Społecznej w Kielcach"@pl }} }} ;""")
+    _assert_default_is_the_merge(filled)
+    assert filled.ask('ASK { ?o <https://w3id.org/esgraf/ontology#note> "klamra } w tekście" }')
+    # the blank node is one node in the article's graph and in the default graph
+    assert filled.ask('ASK { ?o <https://w3id.org/esgraf/ontology#address> ?a . ?a ?p "Kielce" }')
+    assert not filled.ask(f"ASK {{ <{OWES}> <{TERYT}> ?t }}")  # no graph states it any more
+    assert filled.ask(f"ASK {{ <{ROPS}> <{NAME}> ?n }}")  # G1 still states it
+
+
+def test_other_user_updates_are_followed_by_a_whole_remerge(filled: Store) -> None:
+    filled.user_update(f"DELETE WHERE {{ GRAPH ?g {{ <{ROPS}> ?p ?o }} }} ;\n")
+    _assert_default_is_the_merge(filled)
+    assert not filled.ask(f"ASK {{ <{ROPS}> ?p ?o }}")
+
+
+def test_user_data_for_the_default_graph_is_refused_in_the_merged_layout(filled: Store) -> None:
+    from graph.store import DefaultGraphWrite
+
+    update = f'INSERT DATA {{ <{OWES}> <{NAME}> "OWES" }}'
+    if not filled.merged_default:
+        filled.user_update(update)  # the server's own default graph, as the server sees it
+        return
+    with pytest.raises(DefaultGraphWrite, match="named graph"):
+        filled.user_update(update)
+    _assert_default_is_the_merge(filled)
+
+
+@pytest.mark.parametrize("update, expected", [
+    ('INSERT DATA { <urn:a> <urn:b> "}" }', [("INSERT", "\n", ' <urn:a> <urn:b> "}" ')]),
+    ("PREFIX x: <urn:x:> DELETE DATA { x:a x:b x:c } ; INSERT DATA { GRAPH x:g { x:a x:b x:d } } ;",
+     [("DELETE", "PREFIX x: <urn:x:> \n", " x:a x:b x:c "),
+      ("INSERT", "PREFIX x: <urn:x:> \n \n", " GRAPH x:g { x:a x:b x:d } ")]),
+    ("DELETE WHERE { ?s ?p ?o }", None),
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> } ; CLEAR ALL", None),
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> ", None),
+    ("INSERT DATA { <urn:a> <urn:b> \\u0022x\\u0022 }", None),
+])
+def test_data_operations_are_read_lexically(update: str, expected: object) -> None:
+    from graph.sparql_text import data_operations
+
+    assert data_operations(update) == expected

@@ -139,6 +139,14 @@ def test_sparql_updates_keep_the_merged_default_graph(client):
     assert not in_default(client, '<urn:x:s> <urn:x:p> "cztery"')
 
 
+def test_sparql_data_for_the_default_graph_is_refused(client, filled_store):
+    if not filled_store.merged_default:
+        pytest.skip("the server shows the union itself")
+    resp = client.post("/sparql", data={"update": 'INSERT DATA { <urn:x:s> <urn:x:p> "pięć" }'}, headers=AUTH)
+    assert resp.status_code == 400 and "named graph" in resp.get_data(as_text=True)
+    assert not in_default(client, '<urn:x:s> <urn:x:p> "pięć"')
+
+
 def test_default_graph_is_the_merge_and_read_only(client, filled_store):
     got = Graph().parse(data=client.get("/store?default").get_data(), format="turtle")
     title = URIRef("http://purl.org/dc/terms/title")
