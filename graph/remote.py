@@ -425,10 +425,9 @@ class SparqlStore(Store):
 
 
 def _copy_to_default(graph: str | None) -> str:
-    """SPARQL Update copying one named graph (None: all of them) into the default graph, skipping what is
-    there already (reading is cheaper than rewriting)."""
+    """SPARQL Update copying one named graph (None: all of them) into the default graph."""
     source = f"<{graph}>" if graph else "?g"
-    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {source} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }} }}"
+    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {source} {{ ?s ?p ?o }} }}"
 
 
 def _insert_data(items: list[ox.Quad | ox.Triple], into: ox.NamedNode | None) -> str:
