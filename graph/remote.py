@@ -59,7 +59,8 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
 from SPARQLWrapper.Wrapper import ASK, CONSTRUCT, INSERT, SELECT
 
-from graph.store import QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, rdf_format, to_rdflib
+from graph.store import (QUAD_FORMATS, RDF_FORMATS, QuerySyntaxError, Store, StoreError, copy_to_default,
+                         rdf_format, to_rdflib)
 
 log = logging.getLogger(__name__)
 
@@ -382,7 +383,7 @@ class SparqlStore(Store):
             else:
                 self._insert_file(path, fmt, graph)
             if self.merged_default:  # the file only added triples: copy them into the merged default graph
-                self.update(_copy_to_default(None if fmt in QUAD_FORMATS else graph))
+                self.update(copy_to_default(None if fmt in QUAD_FORMATS else graph))
         except StoreError as exc:  # a QuerySyntaxError too: our INSERT DATA, not the user's query
             raise StoreError(f"{path}: {exc}") from exc
 
@@ -422,12 +423,6 @@ class SparqlStore(Store):
         for rest in (batch, held):
             if rest:
                 self.update(_insert_data(rest, into))
-
-
-def _copy_to_default(graph: str | None) -> str:
-    """SPARQL Update copying one named graph (None: all of them) into the default graph."""
-    source = f"<{graph}>" if graph else "?g"
-    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {source} {{ ?s ?p ?o }} }}"
 
 
 def _insert_data(items: list[ox.Quad | ox.Triple], into: ox.NamedNode | None) -> str:

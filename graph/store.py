@@ -60,8 +60,25 @@ class DefaultGraphWrite(StoreError):
 #: SPARQL Update that makes the default graph the merge of the named graphs: it drops what no named graph
 #: states and copies in what is missing. It scans the whole store, so writes keep the merge as they go
 #: (:meth:`Store.replace_graphs`) and this runs only after writes esgraf did not make itself.
+def copy_to_default(graph: str | None = None) -> str:
+    """SPARQL Update copying one named graph (None: all of them) into the merged default graph.
+
+    It does not test what the default graph holds already: on a store with many deletions that test slows
+    down sharply."""
+    source = f"<{graph}>" if graph else "?g"
+    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {source} {{ ?s ?p ?o }} }}"
+
+
 REMERGE = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
-           "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+           + copy_to_default())
+
+
+def unmerge_triples(rows: Iterable[tuple[str, str, str]]) -> str:
+    """SPARQL Update removing from the merged default graph these triples (terms in N-Triples syntax) where no
+    named graph states them any more: run it after they left their graphs."""
+    values = " ".join(f"({s} {p} {o})" for s, p, o in rows)
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {values} }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }}")
 
 
 def unmerge(graph: str, pattern: str) -> str:
@@ -93,20 +110,18 @@ def _merged_data_update(text: str) -> str | None:
         if any(isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
             raise DefaultGraphWrite("the default graph is the merge of the named graphs and esgraf keeps it: "
                                     "put the data in a named graph, GRAPH <…> { … }")
+        if not quads:
+            continue
         by_graph: dict[str, list[str]] = {}
         for q in quads:
             by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
         blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
-        if not quads:
-            continue
         if kind == "INSERT":  # the copy sits in the same operation, so a blank node label is the same node
             copy = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
             parts.append(f"INSERT DATA {{\n{blocks}\n{copy}\n}}")
         else:
             parts.append(f"DELETE DATA {{\n{blocks}\n}}")
-            values = " ".join(f"({q.subject} {q.predicate} {q.object})" for q in quads)
-            parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {values} }} "
-                         f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }}")
+            parts.append(unmerge_triples((str(q.subject), str(q.predicate), str(q.object)) for q in quads))
     return " ;\n".join(parts)
 
 
@@ -227,9 +242,7 @@ class Store(ABC):
                 body = " ".join(f"{s} {p} {o} ." for s, p, o in rows)
                 parts.append(f"DELETE DATA {{ GRAPH <{g}> {{ {body} }} }}")
                 if merged:
-                    values = " ".join(f"({s} {p} {o})" for s, p, o in rows)
-                    parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {values} }} "
-                                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }}")
+                    parts.append(unmerge_triples(rows))
         for g in graphs:
             if merged:
                 parts.append(unmerge(g, "?s ?p ?o"))
@@ -243,9 +256,8 @@ class Store(ABC):
                     inserts.append(body)
         if inserts:
             parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-        if merged:  # a replaced graph is copied by the store itself rather than parsed twice (with no test for
-            # what the default graph holds already: on a store with many deletions that test slows down sharply)
-            parts += [f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}" for g in graphs]
+        if merged:  # a replaced graph is copied by the store itself rather than parsed twice
+            parts += [copy_to_default(g) for g in graphs]
         if parts:
             try:  # one request, so one transaction on every backend
                 self.update(" ;\n".join(parts))
@@ -271,11 +283,6 @@ class Store(ABC):
             self.update(f"{body}\n;\n{REMERGE}")
         elif rewritten:
             self.update(rewritten)
-
-    def remerge(self) -> None:
-        """Make the default graph the merge of the named graphs again (after writes that did not keep it)."""
-        if self.merged_default:
-            self.update(REMERGE)
 
     def graph(self, iri: str) -> Graph:
         """One named graph as an rdflib Graph."""

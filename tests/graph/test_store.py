@@ -217,11 +217,10 @@ def test_the_default_graph_follows_every_write(filled: Store) -> None:
     _assert_default_is_the_merge(filled)
 
 
-def test_remerge_repairs_writes_that_did_not_keep_the_merge(filled: Store) -> None:
+def test_a_remerge_repairs_writes_that_did_not_keep_the_merge(filled: Store) -> None:
     if not filled.merged_default:
         pytest.skip("the server shows the union itself")
-    filled.update(f"DROP GRAPH <{G2}> ; INSERT DATA {{ GRAPH <{G1}> {{ <{OWES}> <{NAME}> \"OWES\" }} }}")
-    filled.remerge()
+    filled.user_update(f"DROP GRAPH <{G2}> ; INSERT DATA {{ GRAPH <{G1}> {{ <{OWES}> <{NAME}> \"OWES\" }} }}")
     _assert_default_is_the_merge(filled)
     assert not filled.ask(f"ASK {{ <{OWES}> <{TERYT}> ?t }}")
 
