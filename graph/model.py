@@ -81,6 +81,7 @@ class Relation:
     role: str | None = None  # role word (lemma) for kind == "role", e.g. "starosta"
     title: str | None = None  # the full role title as written in the nominative, e.g. "doradca ds. ekonomii"
     sentence: int | None = None
+    construction: str | None = None  # the extraction rule that read it ("role-after-name")
 
 
 @dataclass

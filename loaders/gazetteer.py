@@ -1,15 +1,18 @@
-"""Word lists the extractor reads: organisation kinds, role words, programmes, meeting words, and TERYT.
+"""Word lists the extractor reads: organisation kinds, role words, programmes, meeting words, cue words, TERYT.
 
-All of it is data under ``data/gazetteers`` and ``data/teryt``: adding an organisation kind or a role word is
-an edit to a TSV file, not to code.
+All of it is data under ``data/gazetteers``, ``data/constructions/words.toml`` and ``data/teryt``: adding an
+organisation kind, a role word or a cue word is an edit to a data file, not to code. Patterns refer to a list
+as ``"@name"``; a multi-word entry ("wziąć udział") is a phrase, its first word matched by lemma.
 """
 from __future__ import annotations
 
 import functools
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.teryt import Register, load_register
+from loaders.matcher import PatternError, Phrase
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -47,6 +50,30 @@ class Gazetteer:
     programme_heads: frozenset[str]
     event_words: dict[str, str]
     register: Register
+    lists: dict[str, frozenset[str]]  # named cue-word lists (lemmas), single words only
+    phrase_lists: dict[str, tuple[Phrase, ...]]  # the same lists with their multi-word entries, and "roles"
+    maps: dict[str, dict[str, tuple[str, ...]]]  # named tables: word -> values
+
+    def role_label(self, slug: str) -> str:
+        return next((r.label for r in self.roles if r.slug == slug), slug)
+
+    def mapping(self, name: str) -> dict[str, tuple[str, ...]]:
+        try:
+            return self.maps[name]
+        except KeyError:
+            raise PatternError(f"no table [{name}] in data/constructions/words.toml") from None
+
+    def words(self, name: str) -> frozenset[str]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise PatternError(f"no word list {name!r} in data/constructions/words.toml") from None
+
+    def phrases(self, name: str) -> tuple[Phrase, ...]:
+        try:
+            return self.phrase_lists[name]
+        except KeyError:
+            raise PatternError(f"no phrase list {name!r} in data/constructions/words.toml") from None
 
     def org_kind(self, head: str, lemmas: set[str]) -> OrgKind | None:
         for k in self.kinds:
@@ -104,5 +131,46 @@ def gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     levels = {row[0]: row[1] for row in _tsv(folder / "role_levels.tsv")}
     programmes = tuple((r[0], _also(r[1]), r[2]) for r in _tsv(folder / "programmes.tsv"))
     events = {r[0]: r[1] for r in _tsv(folder / "event_words.tsv")}
+    lists, phrase_lists, maps = _word_lists(data_dir / "constructions" / "words.toml")
+    lists.setdefault("org_heads", frozenset(k.head for k in kinds))
+    lists.setdefault("event_words", frozenset(events))
+    phrase_lists["roles"] = tuple(_phrase(" ".join(r.words), r.slug) for r in roles)
+    lists["role_heads"] = frozenset(r.words[0] for r in roles)
     return Gazetteer(tuple(kinds), frozenset(k.head for k in kinds), acronyms, tuple(roles), role_heads, levels,
-                     programmes, frozenset(p[0] for p in programmes), events, load_register(data_dir))
+                     programmes, frozenset(p[0] for p in programmes), events, load_register(data_dir), lists,
+                     phrase_lists, maps)
+
+
+def _word_lists(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, tuple[Phrase, ...]],
+                                     dict[str, dict[str, tuple[str, ...]]]]:
+    """Named lists and tables from ``words.toml``: a list holds lemmas or multi-word phrases, a table maps words."""
+    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    lists: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[Phrase, ...]] = {}
+    maps: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name, entries in data.items():
+        if isinstance(entries, dict):
+            if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in entries.values()):
+                raise PatternError(f"{path.name}: table [{name}] must map words to lists of words")
+            maps[name] = {k: tuple(v) for k, v in entries.items()}
+            continue
+        if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
+            raise PatternError(f"{path.name}: {name!r} must be a list of words")
+        lists[name] = frozenset(e for e in entries if " " not in e.strip())
+        phrases[name] = tuple(_phrase(e, e) for e in entries)
+    return lists, phrases, maps
+
+
+def _phrase(entry: str, value: str) -> Phrase:
+    """A phrase cut into words as the tokenizer cuts text ("p.o." is four tokens)."""
+    from loaders.tokens import tokenize
+
+    words = tuple(t.text.lower() for t in tokenize(entry))
+    return Phrase(words, value, _phrase_lemmas(words))
+
+
+def _phrase_lemmas(words: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    from loaders.morph import morph
+
+    m = morph()
+    return tuple(frozenset(i.lemma.lower() for i in m.analyse(w) if i.pos != "ign") | {w} for w in words)

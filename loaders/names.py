@@ -107,10 +107,19 @@ def nominative_phrase(tokens: Sequence[Token], head_index: int, lemma: str, text
                 forms[k] = _inflect_adj(t, a, number, gender)
         for k, t in enumerate(after, start=head_index + 1):
             a = next((a for a in adjectives(t) if agree(a, case, number, gender)), None)
-            if a is None:
+            if a is None or _opens_complement(t, tokens[k + 1] if k + 1 < len(tokens) else None, case):
                 break
             forms[k] = _inflect_adj(t, a, number, gender)
     return join(tokens, forms, text)
+
+
+def _opens_complement(t: Token, nxt: Token | None, case: str) -> bool:
+    """ "Fundacji Królowej Polski": a word that is also a common noun in the genitive, followed by a noun in the
+    genitive, heads a genitive complement ("Królowej Polski") and keeps its case."""
+    if nxt is None:
+        return False
+    common = any(i.pos == "subst" and i.lemma[:1].islower() and "gen" in i.cases for i in t.interps)
+    return common and any(i.pos == "subst" and "gen" in i.cases for i in nxt.interps)
 
 
 def join(tokens: Sequence[Token], forms: Sequence[str], text: str) -> str:

@@ -9,29 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from graph.model import Article, Extraction, Sentence
+from graph.model import Article, Extraction
+from loaders import registry
+from loaders.doc import Doc
 from loaders.gazetteer import Gazetteer, gazetteer
-from loaders.mentions import Finder, Mention, analyse
 from loaders.morph import morph
-from loaders.relations import Relator
-from loaders.resolve import KnownEntities, Resolution, Resolver, name_rank as _rank
-from loaders.tokens import Token, split_sentences, tokenize
-
-
-@dataclass
-class Doc:
-    """What the steps share while one article goes through the pipeline."""
-
-    article: Article
-    gaz: Gazetteer
-    known: KnownEntities
-    tokens: list[Token] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    resolution: Resolution | None = None
-    extraction: Extraction | None = None
+from loaders.resolve import KnownEntities, Resolver, name_rank as _rank
+from loaders.tokens import split_sentences, tokenize
 
 
 @dataclass(frozen=True)
@@ -54,34 +40,38 @@ def step(name: str, needs: Iterable[str] = (), adds: Iterable[str] = ()) -> Call
 
 @step("tokenize", needs=["text"], adds=["tokens"])
 def _tokenize(doc: Doc) -> None:
-    doc.tokens = tokenize(doc.article.text)
+    doc.tokens = tokenize(doc.text)
 
 
 @step("sentences", needs=["tokens"], adds=["sentences"])
 def _sentences(doc: Doc) -> None:
-    doc.sentences = split_sentences(doc.article.text, doc.tokens)
+    doc.set_tokens(doc.tokens, split_sentences(doc.text, doc.tokens))
 
 
 @step("morphology", needs=["tokens"], adds=["lemmas"])
 def _morphology(doc: Doc) -> None:
-    analyse(doc.tokens, morph())
+    m = morph()
+    for t in doc.tokens:
+        if t.kind == "word":
+            t.interps = m.analyse(t.text)
+            t.lemmas = frozenset(i.lemma.lower() for i in t.interps if i.pos != "ign")
 
 
 @step("mentions", needs=["tokens", "sentences", "lemmas"], adds=["mentions"])
 def _mentions(doc: Doc) -> None:
-    doc.mentions = Finder(doc.article.text, doc.tokens, doc.gaz).run()
+    registry.load(gaz=doc.gaz)["mentions"].run(doc)
 
 
 @step("resolve", needs=["mentions"], adds=["entities"])
 def _resolve(doc: Doc) -> None:
-    doc.resolution = Resolver(doc.article, doc.article.text, doc.tokens, doc.mentions, doc.gaz, doc.known).run()
-    doc.extraction = Extraction(doc.article, doc.sentences, doc.resolution.entities, [])
+    known = doc.known if isinstance(doc.known, KnownEntities) else None
+    Resolver(doc, known).run()
+    doc.extraction = Extraction(doc.article, doc.sentences, doc.entities, [])
 
 
 @step("relations", needs=["entities", "sentences"], adds=["relations"])
 def _relations(doc: Doc) -> None:
-    assert doc.extraction is not None and doc.resolution is not None
-    Relator(doc.extraction, doc.tokens, doc.mentions, doc.resolution, doc.gaz).run()
+    registry.load(gaz=doc.gaz)["relations"].run(doc)
 
 
 DEFAULT_STEPS = ("tokenize", "sentences", "morphology", "mentions", "resolve", "relations")
@@ -105,6 +95,10 @@ class Pipeline:
             have |= s.adds
             self.steps.append(s)
         self.gaz = gaz or gazetteer()
+        try:
+            registry.load(gaz=self.gaz)
+        except registry.RegistryError as exc:
+            raise PipelineError(str(exc)) from exc
 
     def __call__(self, article: Article, known: KnownEntities | None = None) -> Extraction:
         return self.finish(self.prepare(article, known))

@@ -11,16 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from graph.model import Entity
 from graph.slug import slugify
-from graph.model import Article, Entity
-from loaders.gazetteer import Gazetteer, OrgKind
-from loaders.mentions import Mention
-from loaders.tokens import Token
-
-#: acronyms that name a kind of organisation ("OWES", "PCPR"), never one organisation across articles
-GENERIC_ACRONYMS = {"OWES", "OPS", "GOPS", "MOPS", "MGOPS", "PCPR", "PUP", "MUP", "CIS", "KIS", "WTZ", "ZAZ", "LGD",
-                    "NGO", "PES", "PS", "JST", "UM", "UG", "CUS", "DPS", "UW"}
-FUNCTION_WORDS = {"i", "na", "w", "we", "ds", "dla", "z", "oraz", "im", "św", "do", "od", "o", "pod"}
+from loaders.doc import Doc, Mention
+from loaders.gazetteer import OrgKind, gazetteer
 
 
 @dataclass
@@ -29,12 +23,13 @@ class KnownEntities:
 
     acronyms: dict[str, str] = field(default_factory=dict)  # "KOOWES" -> organisation key
     names: dict[str, str] = field(default_factory=dict)  # folded name -> organisation key
+    generic_acronyms: frozenset[str] = field(default_factory=lambda: gazetteer().words("generic_acronyms"))
 
     def add(self, e: Entity) -> None:
         if e.type != "Organization":
             return
         for a in e.aliases | {e.name}:
-            if a.isupper() and len(a) <= 12 and a not in GENERIC_ACRONYMS:
+            if a.isupper() and len(a) <= 12 and a not in self.generic_acronyms:
                 self.acronyms.setdefault(a, e.key)
             self.names.setdefault(fold(a), e.key)
 
@@ -43,10 +38,10 @@ def fold(name: str) -> str:
     return slugify(name)
 
 
-def initials(name: str) -> str:
+def initials(name: str, skip: frozenset[str]) -> str:
     out = []
     for word in name.replace("–", "-").split():
-        if word.lower().strip(".,") in FUNCTION_WORDS or word.startswith(("„", '"', "“")):
+        if word.lower().strip(".,") in skip or word.startswith(("„", '"', "“")):
             continue
         for part in word.split("-"):
             if part[:1].isalpha():
@@ -54,30 +49,27 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
-@dataclass
-class Resolution:
-    entities: dict[str, Entity]
-    region: str | None  # voivodeship code of the article
-    main_county: str | None
-    counties: Counter
-    by_mention: dict[int, str]  # id(mention) -> entity key
-    acronym_mentions: list[tuple[int, str, int]]  # (token index, key, sentence)
+def name_rank(n: str) -> tuple[int, int]:
+    """How good a canonical name is: spelled out beats acronyms, then the fuller one."""
+    upper = sum(1 for w in n.split() if w.isupper() and len(w) > 1)
+    return (-upper, len(n))
 
 
 class Resolver:
-    def __init__(self, article: Article, text: str, tokens: list[Token], mentions: list[Mention], gaz: Gazetteer,
-                 known: KnownEntities | None = None):
-        self.a, self.text, self.toks, self.ms, self.gaz = article, text, tokens, mentions, gaz
+    """Turns the mentions of one document into entities, and records which entity each mention is."""
+
+    def __init__(self, doc: Doc, known: KnownEntities | None = None):
+        self.doc, self.gaz = doc, doc.gaz
         self.known = known or KnownEntities()
         self.entities: dict[str, Entity] = {}
-        self.by_mention: dict[int, str] = {}
+        self.keys: dict[str, str] = {}
 
     # -- places ------------------------------------------------------------------------------------------------
     def region(self) -> str | None:
         votes: Counter = Counter()
-        if self.a.region:
-            votes[self.a.region] += 100
-        for m in self.ms:
+        if self.doc.article.region:
+            votes[self.doc.article.region] += 100
+        for m in self.doc.mentions:
             if m.type == "Voivodeship" and m.teryt:
                 votes[m.teryt] += 2
             elif m.type == "County" and m.teryt and "," not in m.teryt:
@@ -86,7 +78,8 @@ class Resolver:
                 votes[m.region] += 1
         return votes.most_common(1)[0][0] if votes else None
 
-    def pick_county(self, codes: str, region: str | None) -> str:
+    @staticmethod
+    def pick_county(codes: str, region: str | None) -> str:
         options = codes.split(",")
         if len(options) > 1 and region:
             inside = [c for c in options if c.startswith(region)]
@@ -98,20 +91,21 @@ class Resolver:
     def entity(self, key: str, type_: str, name: str, m: Mention | None = None, **kw: object) -> Entity:
         e = self.entities.get(key)
         if e is None:
-            e = Entity(key=key, type=type_, name=name, **kw)
+            e = Entity(key=key, type=type_, name=name, **kw)  # type: ignore[arg-type]
             self.entities[key] = e
         elif name and name != e.name:
             # keep the fullest name as canonical, the others as aliases
-            if _better(name, e.name):
+            if name_rank(name) > name_rank(e.name):
                 e.aliases.add(e.name)
                 e.name = name
             else:
                 e.aliases.add(name)
         if m is not None:
+            toks = self.doc.tokens
             e.sentences.add(m.sentence)
-            e.mentions.append((self.toks[m.start].start, self.toks[m.end - 1].end))
+            e.mentions.append((toks[m.start].start, toks[m.end - 1].end))
             e.aliases |= {a for a in m.aliases if a}
-            self.by_mention[id(m)] = key
+            self.keys[m.id] = key
         return e
 
     def org_key(self, m: Mention, region: str | None) -> str | None:
@@ -127,29 +121,37 @@ class Resolver:
             return f"{kind.code}-{slugify(m.quoted)}" if kind else slugify(m.quoted)
         return slugify(m.name)
 
-    def run(self) -> Resolution:
+    def run(self) -> None:
+        doc = self.doc
+        if doc.found is None:
+            doc.found = list(doc.mentions)  # resolution may run again (corpus passes): start from the same mentions
+        else:
+            doc.mentions, doc.by_id = [], {}
+            for m in doc.found:
+                doc.add(m, m.by, claim=False)
         region = self.region()
         counties: Counter = Counter()
-        for m in self.ms:
+        reg = self.gaz.register
+        for m in doc.mentions:
             if m.type == "County" and m.teryt:
                 code = self.pick_county(m.teryt, region)
                 m.teryt = code
                 counties[code] += 1
-                c = self.gaz.register.county(code)
+                c = reg.county(code)
                 self.entity(code, "County", c.label if c else m.name, m, teryt=code, wikidata=c.qid if c else None)
             elif m.type == "Voivodeship" and m.teryt:
-                v = self.gaz.register.voivodeship(m.teryt)
+                v = reg.voivodeship(m.teryt)
                 self.entity(m.teryt, "Voivodeship", v.label if v else m.name, m, teryt=m.teryt)
             elif m.type == "Municipality" and m.teryt:
                 code = m.teryt.split(",")[0]
-                g = self.gaz.register.gmina(code)
-                self.entity(code, "Municipality", self.gaz.register.gmina_label(g) if g else m.name, m, teryt=code)
-            elif m.type in ("Agreement", "Partnership"):
-                if m.county:
-                    m.county = self.pick_county(m.county, region)
-        main_county = counties.most_common(1)[0][0] if counties else None
+                g = reg.gmina(code)
+                self.entity(code, "Municipality", reg.gmina_label(g) if g else m.name, m, teryt=code)
+            elif m.type in ("Agreement", "Partnership") and m.county:
+                m.county = self.pick_county(m.county, region)
+        doc.region = region
+        doc.main_county = counties.most_common(1)[0][0] if counties else None
 
-        for m in self.ms:
+        for m in doc.mentions:
             if m.type == "Person":
                 self.entity(slugify(m.name), "Person", m.name, m)
             elif m.type == "Organization":
@@ -165,7 +167,14 @@ class Resolver:
                 self.entity(slugify(m.name), m.type, m.name, m)
         self._short_forms()
         acronyms = self._acronyms(region)
-        return Resolution(self.entities, region, main_county, counties, self.by_mention, acronyms)
+        doc.entities = self.entities
+        doc.keys = self.keys
+        resolved = [m for m in doc.mentions if m.id in self.keys]
+        doc.mentions, doc.by_id = [], {}
+        for m in resolved:
+            doc.add(m, m.by, claim=False)
+        for m in acronyms:
+            doc.add(m, "acronym", claim=False)
 
     def _short_forms(self) -> None:
         """A name that begins another organisation's name of the same kind is that organisation."""
@@ -183,17 +192,17 @@ class Resolver:
         b.aliases |= a.aliases | {a.name}
         b.sentences |= a.sentences
         b.mentions += a.mentions
-        for mid, key in list(self.by_mention.items()):
+        for mid, key in list(self.keys.items()):
             if key == src:
-                self.by_mention[mid] = dst
+                self.keys[mid] = dst
 
-    def _acronyms(self, region: str | None) -> list[tuple[int, str, int]]:
-        """Stand-alone acronyms ("przedstawiciele ROPS i KOOWES") resolved to entities."""
-        taken = set()
-        for m in self.ms:
+    def _acronyms(self, region: str | None) -> list[Mention]:
+        """Stand-alone acronyms ("przedstawiciele ROPS i KOOWES") resolved to entities, as one-token mentions."""
+        taken: set[int] = set()
+        for m in self.doc.mentions:
             taken.update(range(m.start, m.end))
         found = []
-        for t in self.toks:
+        for t in self.doc.tokens:
             if not t.is_upper or t.i in taken or len(t.text) < 2:
                 continue
             key = self.resolve_acronym(t.text, region)
@@ -202,7 +211,9 @@ class Resolver:
                 e.sentences.add(t.sentence)
                 e.mentions.append((t.start, t.end))
                 e.aliases.add(t.text)
-                found.append((t.i, key, t.sentence))
+                m = Mention("Organization", t.i, t.i + 1, t.text, t.sentence, by="acronym", id=f"acr{t.i}")
+                self.keys[m.id] = key
+                found.append(m)
         return found
 
     def resolve_acronym(self, acr: str, region: str | None) -> str | None:
@@ -210,17 +221,19 @@ class Resolver:
         for e in orgs:
             if acr in e.aliases:
                 return e.key
+        skip = self.gaz.words("initials_skip")
         for e in orgs:
-            ini = initials(e.name)
+            ini = initials(e.name, skip)
             if len(acr) >= 3 and ini.startswith(acr) and len(acr) >= min(len(ini), 4):
                 return e.key
         kind = self.gaz.acronyms.get(acr)
         if kind is not None and kind.scope == "region" and region:
             v = self.gaz.register.voivodeship(region)
-            key = f"{kind.code}-{slugify(v.name)}"
-            if key not in self.entities:
-                self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
-            return key
+            if v is not None:
+                key = f"{kind.code}-{slugify(v.name)}"
+                if key not in self.entities:
+                    self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
+                return key
         if acr in self.gaz.acronyms:
             return None  # "OWES", "PCPR" alone name a kind, not one organisation
         if acr in self.known.acronyms:
@@ -231,7 +244,7 @@ class Resolver:
                             sector=kind_guess.sector if kind_guess else None)
             return key
         kind = self._kind_by_suffix(acr)
-        if kind is not None and acr not in self.gaz.acronyms:
+        if kind is not None:
             key = f"{kind.code}-{slugify(acr)}"
             self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
             return key
@@ -243,13 +256,3 @@ class Resolver:
                 return kind
         return None
 
-
-def name_rank(n: str) -> tuple[int, int]:
-    """How good a canonical name is: spelled out beats acronyms, then the fuller one."""
-    upper = sum(1 for w in n.split() if w.isupper() and len(w) > 1)
-    return (-upper, len(n))
-
-
-def _better(new: str, old: str) -> bool:
-    """Whether ``new`` is a fuller canonical name than ``old`` (spelled out beats an acronym)."""
-    return name_rank(new) > name_rank(old)

@@ -18,7 +18,7 @@ DASHES = "-–—‐‑‒―"
 ABBREVIATIONS = {
     "ds", "br", "b.r", "r", "m.in", "pn", "pt", "tj", "św", "ul", "im", "sp", "o.o", "np", "tzw", "ok", "nr", "godz",
     "prof", "dr", "hab", "mgr", "inż", "ks", "pl", "al", "os", "tel", "wyd", "zob", "tys", "mln", "mld", "zł", "ww",
-    "jw", "itd", "itp", "dot", "woj", "pow", "gm", "cz", "pkt", "ust", "art", "zm", "poz", "rozp", "wicedyr",
+    "jw", "itd", "itp", "dot", "woj", "pow", "gm", "cz", "pkt", "ust", "art", "zm", "poz", "rozp", "wicedyr", "p.o",
     "dyr", "kier", "przew", "min", "st", "płk", "gen", "mjr", "ppłk", "kpt", "por", "sierż", "red", "oprac", "fot",
 }
 

@@ -1,0 +1,84 @@
+"""The body a role or a bare kind word stands for when no name follows it.
+
+"starosta konecki" heads Powiat Konecki, "Burmistrz Puszczykowa" Gmina Puszczykowo, "wicemarszałek" the
+voivodeship of the article, "członek Zarządu Województwa" too; "prezes spółdzielni" is the one cooperative the
+article names, "Przewodnicząca Komitetu" the one committee. What each role heads is data
+(``role_levels.tsv``), and so are the kind words that may stand for a body named elsewhere (``words.toml``).
+"""
+from __future__ import annotations
+
+from loaders.doc import Doc
+from loaders.names import adjectives, nouns
+from loaders.relate import body
+
+
+def implied_body(doc: Doc, level: str, j: int, s: int) -> str | None:
+    """The self-government a role of ``level`` heads, read from the words at ``j``: "starosta starachowicki" ->
+    Powiat Starachowicki; with nothing there, the county or voivodeship of the article."""
+    reg = doc.gaz.register
+    nxt = doc.tok(j)
+    if nxt is not None and nxt.sentence != s:
+        nxt = None
+    if level == "county":
+        code = None
+        if nxt is not None:
+            for a in adjectives(nxt):
+                found = reg.counties_by_name(a.lemma, doc.region)
+                if found:
+                    code = found[0].code
+        code = code or doc.main_county
+        c = reg.county(code) if code else None
+        if c is None or c.is_city:
+            return None
+        return body(doc, f"Powiat {c.name[:1].upper()}{c.name[1:]}", "county", c.code)
+    if level == "voivodeship":
+        if nxt is not None:
+            m = doc.starting_at(j)
+            if m is not None and m.type == "Organization":
+                return doc.key(m)
+        return region_body(doc)
+    if level in ("gmina", "city") and nxt is not None:
+        word = nxt
+        if nxt.text.lower() in ("gminy", "miasta", "gmina", "miasto") and doc.tok(j + 1) is not None:
+            word = doc.tokens[j + 1]  # "wójt gminy Gowarczów", "burmistrz miasta Pieniężno"
+        if not word.is_cap:
+            return None
+        for i in list(nouns(word)) + [None]:
+            found = reg.gminas_by_name(i.lemma if i is not None else word.text)
+            if doc.region:
+                found = [g for g in found if g.voivodeship == doc.region] or found
+            if found:
+                prefix = "Miasto" if level == "city" else "Gmina"
+                return body(doc, f"{prefix} {found[0].name}", "gmina", found[0].code)
+    return None
+
+
+def region_body(doc: Doc) -> str | None:
+    """The voivodeship of the article as a self-government ("Województwo Świętokrzyskie")."""
+    reg = doc.gaz.register
+    v = reg.voivodeship(doc.region) if doc.region else None
+    if v is None:
+        return None
+    return body(doc, f"Województwo {v.name[:1].upper()}{v.name[1:]}", "voivodeship", v.code)
+
+
+def bare_kind_body(doc: Doc, j: int) -> str | None:
+    """A kind word with no name at ``j`` that stands for a body: "Województwa" (the article's voivodeship),
+    "Powiatu" (its county), or a kind of which the article names exactly one ("spółdzielni", "Komitetu")."""
+    t = doc.tok(j)
+    if t is None or not t.is_word:
+        return None
+    lemmas = {i.lemma.lower() for i in nouns(t)}
+    if not lemmas:
+        return None
+    nxt = doc.tok(j + 1)
+    named_next = nxt is not None and nxt.sentence == t.sentence and nxt.is_cap and nxt.kind == "word"
+    if "województwo" in lemmas and not named_next:
+        return region_body(doc)
+    if "powiat" in lemmas and not named_next:
+        return implied_body(doc, "county", j + 1, t.sentence)
+    if not lemmas & doc.gaz.words("anaphoric_kinds"):
+        return None
+    keys = {doc.key(m) for m in doc.of_type("Organization")
+            if m.head >= 0 and doc.tokens[m.head].lemmas & lemmas and doc.key(m)}
+    return keys.pop() if len(keys) == 1 else None

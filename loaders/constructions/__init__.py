@@ -1,0 +1,7 @@
+"""The constructions the extractor reads, one module per family; importing this package registers them all.
+
+Their order is ``data/constructions/order.toml``, their patterns ``data/constructions/<stage>.toml`` and their
+word lists ``data/constructions/words.toml`` (see :mod:`loaders.registry`).
+"""
+from loaders.constructions import (agreements, collaborations, meeting, organisations, people, places,  # noqa: F401
+                                   projects, roles, structure)

@@ -1,0 +1,169 @@
+"""Partnerships, agreements and projects: named by a head noun and its complements ("porozumienie o partnerskiej
+współpracy na rzecz rozwoju ekonomii społecznej w powiecie jędrzejowskim"), or by a quoted name after a project
+word ("projekt pn. „Razem dla rodziny”").
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.doc import Doc, Mention
+from loaders.lexical import noun_follows
+from loaders.morph import morph
+from loaders.names import adjectives, agree, nominative_phrase, nouns
+from loaders.registry import construction
+
+
+@construction("project-quoted", "mentions", patterned=False)
+def quoted_projects(doc: Doc) -> None:
+    """A quoted name after a project word: "projekt pn. „…”", "z cyklu „…”"."""
+    toks = doc.tokens
+    heads = doc.gaz.words("project_heads")
+    intro_words = doc.gaz.words("name_intro")
+    for q, q_end in doc.quotes.items():
+        if not doc.is_free(q, q_end + 1):
+            continue
+        intro = None
+        named = any(doc.tok(q - b) is not None and doc.tokens[q - b].text.lower() in intro_words for b in range(1, 4))
+        for back in range(1, 30 if named else 14):
+            p = doc.tok(q - back)
+            if p is None or p.sentence != toks[q].sentence:
+                break
+            if p.lemmas & heads or p.text.lower() in heads:
+                intro = p
+                break
+            if back > 4 and not named:
+                break
+        if intro is None:
+            continue
+        inner = doc.quoted_text(q)
+        if len(inner) < 3:
+            continue
+        doc.add(Mention("Project", q, q_end + 1, inner, toks[q].sentence, head=intro.i, quoted=inner), "project-quoted")
+
+
+@construction("project-named", "mentions", patterned=False)
+def named_projects(doc: Doc) -> None:
+    """A capitalised name right after "projekt" names the project, though it reads as an organisation: "w ramach
+    projektu Wielkopolskie Centrum Ekonomii Solidarnej"."""
+    for m in list(doc.mentions):
+        if m.type != "Organization" or m.quoted:
+            continue
+        p = doc.tok(m.start - 1)
+        if p is not None and "projekt" in p.lemmas:
+            m.type = "Project"
+            m.kind = None
+            m.generic = False
+            m.by = "project-named"
+            m.name = " ".join(re.sub(r"\s*\([^)]*\)", "", doc.span_text(m.start, m.end)).split())
+            doc.changed()
+
+
+def _collab_type(doc: Doc, lemma: str) -> str | None:
+    if lemma in doc.gaz.words("partnership_heads"):
+        return "Partnership"
+    if lemma in doc.gaz.words("agreement_heads"):
+        return "Agreement"
+    return None
+
+
+@construction("collaboration-name", "mentions", patterned=False)
+def collaborations(doc: Doc) -> None:
+    """A partnership's or agreement's head noun with the complements that name it: "partnerstwo lokalne na rzecz
+    rozwoju ekonomii społecznej", "porozumienie o współpracy", "list intencyjny w sprawie …"."""
+    toks = doc.tokens
+    determiners = doc.gaz.words("determiners")
+    stop_words = doc.gaz.words("stop_words")
+    for k, t in enumerate(toks):
+        if k in doc.claimed or not t.is_word:
+            continue
+        lemma = next((i.lemma.lower() for i in nouns(t) if _collab_type(doc, i.lemma.lower())), None)
+        if lemma is None:
+            continue
+        if all(i.numbers == frozenset({"pl"}) for i in nouns(t, lemma)):
+            continue  # "partnerstwa lokalne w subregionie": several, none named
+        prev = doc.tok(k - 1)
+        if prev is not None and prev.lemmas & determiners:
+            continue  # "takie porozumienie", "to partnerstwo": a reference, not a name
+        nxt = doc.tok(k + 1)
+        if lemma == "list" and not (nxt is not None and nxt.text.lower().startswith("intencyjn")):
+            continue
+        start = k
+        readings = [(c, n, g) for i in nouns(t, lemma) for c in i.cases for n in i.numbers for g in i.genders]
+        while start > 0 and toks[start - 1].is_word and toks[start - 1].sentence == t.sentence \
+                and not nouns(toks[start - 1]) and start - 1 not in doc.claimed \
+                and any(a.pos == "adj" and agree(a, c, n, g) for a in adjectives(toks[start - 1])
+                        for c, n, g in readings) \
+                and toks[start - 1].text.lower() not in stop_words:
+            start -= 1
+        end = _complements(doc, k + 1, t.sentence)
+        span = toks[start:end]
+        has_complement = end > k + 1 and any(x.text.lower() in ("na", "o", "w", "we", "dla", "ds", "między",
+                                                                 "pomiędzy") for x in toks[k + 1:end])
+        has_quote = any(x.i in doc.quotes for x in toks[k + 1:end + 1])
+        if not has_complement and not has_quote:
+            continue
+        name = nominative_phrase(span, k - start, lemma, doc.text)
+        name = name[:1].lower() + name[1:] if not toks[start].is_upper else name
+        type_ = _collab_type(doc, lemma)
+        assert type_ is not None
+        m = Mention(type_, start, end, name, t.sentence, head=k)
+        for x in span:
+            if "powiat" in x.lemmas:
+                after = doc.tok(x.i + 1)
+                if after is not None:
+                    for a in adjectives(after):
+                        found = doc.gaz.register.counties_by_name(a.lemma)
+                        if found:
+                            m.county = ",".join(c.code for c in found)
+        if m.county is None:
+            _complete_with_county(doc, m)
+        doc.add(m, "collaboration-name", claim=False)  # spans may cover territories; do not block them
+
+
+def _complete_with_county(doc: Doc, m: Mention) -> None:
+    """ "Zawarte w powiecie X … partnerstwo na rzecz …": the county named in the sentence completes the name."""
+    here = [c for c in doc.mentions if c.type == "County" and c.sentence == m.sentence and c.teryt]
+    if len(here) != 1:
+        return
+    c = here[0]
+    form = morph().inflect(c.name.split()[-1], "adj", "loc", "sg", "m3")
+    if form:
+        m.name = f"{m.name} w powiecie {form}"
+        m.county = c.teryt
+
+
+def _complements(doc: Doc, j: int, sent: int) -> int:
+    """One past the end of the complements after a lower-case head: "o …", "na rzecz …", "w powiecie …"."""
+    toks = doc.tokens
+    stop_words = doc.gaz.words("stop_words")
+    preps = doc.gaz.words("complement_prepositions")
+    end = j
+    # agreeing adjectives right after the head ("partnerstwa lokalnego")
+    while j < len(toks) and toks[j].sentence == sent and toks[j].is_word and adjectives(toks[j]) \
+            and not nouns(toks[j]) and not toks[j].is_cap:
+        j += 1
+        end = j
+    steps = 0
+    while j < len(toks) and toks[j].sentence == sent and steps < 16:
+        t = toks[j]
+        low = t.text.lower()
+        if low in preps or low == ".":
+            if low == "." and toks[j - 1].text.lower() != "ds":
+                break
+            j += 1
+            steps += 1
+            continue
+        if not t.is_word or low in stop_words or low == "i" and not noun_follows(toks, j):
+            break
+        if any(i.pos in ("fin", "praet", "bedzie", "impt", "inf", "pcon", "ppas", "pact", "winien")
+               for i in t.interps) and not nouns(t) and not adjectives(t):
+            break
+        if j in doc.quotes:
+            end = doc.quotes[j] + 1
+            break
+        j += 1
+        steps += 1
+        end = j
+    while end > 0 and toks[end - 1].text.lower() in preps | {"i"}:
+        end -= 1
+    return end

@@ -1,0 +1,157 @@
+"""The meeting an article reports: the event itself, its date, organisers, venue, people and county.
+
+"organizatorem spotkania był X we współpracy z Y", "zorganizowane przez X oraz Y", "w siedzibie X", "w sali
+konferencyjnej X". Meeting words and cues are data (``event_words.tsv``, ``words.toml``).
+"""
+from __future__ import annotations
+
+import re
+
+from graph.model import Entity
+from graph.slug import slugify
+from loaders.dates import find_dates
+from loaders.doc import Doc
+from loaders.names import adjectives, nouns
+from loaders.registry import construction
+from loaders.relate import after, has
+from loaders.tokens import ABBREVIATIONS, Token
+
+
+def event_sentences(doc: Doc) -> list[int]:
+    words = frozenset(doc.gaz.event_words) | doc.gaz.words("event_verbs")
+    return [s for s in range(len(doc.sentences)) if has(doc, s, words)]
+
+
+@construction("meeting", "relations", patterned=False)
+def meeting(doc: Doc) -> None:
+    """The event the article reports, named by its headline, with its date and the county it is about."""
+    ev_sents = event_sentences(doc)
+    if not ev_sents:
+        return
+    a = doc.article
+    key = slugify(a.id)
+    label = short_label(a.title or doc.sentences[ev_sents[0]].text)
+    ev = Entity(key=key, type="Event", name=label, sentences=set(ev_sents[:1]))
+    doc.entities[key] = ev
+    assert doc.extraction is not None
+    doc.extraction.event = key
+    _event_date(doc, ev, ev_sents)
+    if doc.main_county and doc.main_county in doc.entities:
+        county = doc.entities[doc.main_county]
+        doc.relate("about", key, doc.main_county, min(county.sentences) if county.sentences else None, "meeting")
+
+
+def _event_date(doc: Doc, ev: Entity, ev_sents: list[int]) -> None:
+    year = doc.article.published.year if doc.article.published else None
+    for s in ev_sents[:3]:
+        for _a, _b, d in find_dates(doc.sentences[s].text, default_year=year):
+            if d.day and d.month:
+                if d.year:
+                    ev.date = d.as_date()
+                else:
+                    ev.date_partial = d.gmonthday()
+                ev.sentences.add(s)
+                return
+
+
+@construction("meeting-organizer", "relations", patterned=False)
+def organizers(doc: Doc) -> None:
+    """ "organizatorem był X", "zorganizowane przez X oraz Y", "gospodarzem spotkania był X"."""
+    ev = doc.extraction.event if doc.extraction else None
+    if ev is None:
+        return
+    for s in range(len(doc.sentences)):
+        cue = _organizer_cue(doc, s)
+        if cue is None:
+            continue
+        types = ("Organization", "Person") if cue.lemmas & {"gospodarz"} else ("Organization",)
+        for m in after(doc, s, cue.i, types, stop_at_clause=True):
+            doc.relate("organizer", ev, doc.key(m), s, "meeting-organizer")
+
+
+def _organizer_cue(doc: Doc, s: int) -> Token | None:
+    toks = doc.sentence_tokens(s)
+    cues, support = doc.gaz.words("organizer_cues"), doc.gaz.words("organizer_support")
+    for n, t in enumerate(toks):
+        if t.lemmas & cues:
+            return t
+        if "organizacja" in t.lemmas and any(u.lemmas & support for u in toks[max(0, n - 3):n + 4]):
+            return t
+    return None
+
+
+@construction("meeting-venue", "relations", patterned=False)
+def venue(doc: Doc) -> None:
+    """ "w siedzibie X", "w sali konferencyjnej X", "w X" with X an organisation; else the town named after "w"."""
+    ev = doc.extraction.event if doc.extraction else None
+    if ev is None:
+        return
+    venue_words = doc.gaz.words("venue_words")
+    place = None
+    for s in event_sentences(doc)[:4]:
+        toks = doc.sentence_tokens(s)
+        for n, t in enumerate(toks):
+            if t.text.lower() not in ("w", "we"):
+                continue
+            k = n + 1
+            while k < len(toks) and k - n <= 3 and not toks[k].is_cap and (toks[k].lemmas & venue_words or
+                                                                         adjectives(toks[k])):
+                k += 1
+            if k >= len(toks):
+                continue
+            m = doc.starting_at(toks[k].i)
+            if m is not None and m.type == "Organization" and not (m.kind and m.kind.kind == "LocalGovernment"):
+                doc.relate("location", ev, doc.key(m), s, "meeting-venue")
+                return
+            if place is None and toks[k].is_cap and k == n + 1:
+                reg = doc.gaz.register
+                gm = [g for i in nouns(toks[k]) if i.is_geo for g in reg.gminas_by_name(i.lemma)]
+                if doc.region:
+                    gm = [g for g in gm if g.voivodeship == doc.region] or gm
+                if gm:
+                    place = (gm[0], s)
+    if place:
+        g, s = place
+        if g.code not in doc.entities:
+            doc.entities[g.code] = Entity(key=g.code, type="Municipality", teryt=g.code,
+                                          name=doc.gaz.register.gmina_label(g), sentences={s})
+        doc.relate("location", ev, g.code, s, "meeting-venue")
+
+
+@construction("meeting-people", "relations", patterned=False)
+def people(doc: Doc) -> None:
+    """Everyone the article names took part, except the people of a project's partnership."""
+    ev = doc.extraction.event if doc.extraction else None
+    if ev is None:
+        return
+    partners = _project_partner_people(doc)
+    for m in doc.of_type("Person"):
+        k = doc.key(m)
+        if k not in partners:
+            doc.relate("attendee", ev, k, m.sentence, "meeting-people")
+
+
+def _project_partner_people(doc: Doc) -> set[str]:
+    from loaders.constructions.projects import project_in
+
+    out: set[str] = set()
+    for s in range(len(doc.sentences)):
+        toks = doc.sentence_tokens(s)
+        for n, t in enumerate(toks):
+            if "partnerstwo" in t.lemmas and n and toks[n - 1].text.lower() == "w" and project_in(doc, s):
+                out |= {k for m in after(doc, s, t.i, ("Person",)) if (k := doc.key(m))}
+    return out
+
+
+def short_label(text: str, limit: int = 120) -> str:
+    """A label of at most ``limit`` characters: the first sentence, cut at a word."""
+    text = " ".join(text.split())
+    for m in re.finditer(r"[.!?] ", text[:limit]):
+        word = text[: m.start()].rsplit(" ", 1)[-1].lower()
+        if m.group()[0] == "." and (word in ABBREVIATIONS or word.isdigit()):
+            continue  # "24 czerwca br. odbyło się…" goes on
+        text = text[: m.start() + 1]
+        break
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"

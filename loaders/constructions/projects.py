@@ -1,0 +1,80 @@
+"""Projects: who runs them, with whom, from which programme, where.
+
+"realizowany przez X", "lider projektu – X", "w partnerstwie z A, B oraz C", "w ramach <programme>",
+"na terenie powiatu X". Cue words are data (``words.toml``).
+"""
+from __future__ import annotations
+
+from loaders.doc import Doc, Mention
+from loaders.registry import construction
+from loaders.relate import after, has, is_unit_host
+
+
+def project_in(doc: Doc, s: int) -> str | None:
+    """The project sentence ``s`` is about: one it names, or the last one named before if it says "projekt"."""
+    here = doc.in_sentence(s, ("Project",), outer=False)
+    if here:
+        return doc.key(here[0])
+    if has(doc, s, {"projekt"}):
+        earlier = [m for m in doc.of_type("Project") if m.sentence < s]
+        if earlier:
+            return doc.key(earlier[-1])
+    return None
+
+
+@construction("project-roles", "relations", patterned=False)
+def projects(doc: Doc) -> None:
+    """Lead partner, partners, funders and area of the project a sentence is about."""
+    g = doc.gaz
+    realize, lead, partner = g.words("realize_cues"), g.words("lead_cues"), g.words("partner_cues")
+    funding, area = g.words("funding_cues"), g.words("area_cues")
+    by = "project-roles"
+    for s in range(len(doc.sentences)):
+        proj = project_in(doc, s)
+        if proj is None:
+            continue
+        toks = doc.sentence_tokens(s)
+        for n, t in enumerate(toks):
+            low = t.text.lower()
+            if t.lemmas & realize:
+                przez = next((u for u in toks[n + 1:n + 4] if u.text.lower() == "przez"), None)
+                if przez is not None:
+                    objs = after(doc, s, przez.i + 1, ("Organization",))
+                    if objs:
+                        doc.relate("lead_partner", proj, doc.key(objs[0]), s, by)
+            if t.lemmas & lead:
+                objs = after(doc, s, t.i + 1, ("Organization",))
+                if objs and objs[0].start - t.i <= 5:
+                    doc.relate("lead_partner", proj, doc.key(objs[0]), s, by)
+            if t.lemmas & partner and n and toks[n - 1].text.lower() in ("w", "we") or \
+                    ("partner" in t.lemmas and low.startswith("partnera")):
+                for m in after(doc, s, t.i + 1, ("Organization", "Person"), stop_at_clause=True):
+                    if not is_unit_host(doc, m):
+                        doc.relate("partner", proj, doc.key(m), s, by)
+            if t.lemmas & funding:
+                _funding(doc, proj, after(doc, s, t.i + 1, ("Programme",)), s)
+            if t.lemmas & area:
+                nxt = [m for m in doc.in_sentence(s, ("County",), outer=False) if m.start > t.i]
+                if nxt and nxt[0].start - t.i <= 3:
+                    doc.relate("about", proj, nxt[0].teryt, s, by)
+    reg = g.register
+    for m in doc.of_type("Project"):  # "Powiat jędrzejowski realizatorem …": a project named after a county
+        words = m.name.split()
+        if len(words) > 1 and words[0].lower() == "powiat":
+            found = reg.counties_by_name(words[1].lower(), doc.region)
+            if found and found[0].code in doc.entities:
+                doc.relate("about", doc.key(m), found[0].code, m.sentence, by)
+
+
+def _funding(doc: Doc, proj: str, programmes: list[Mention], s: int) -> None:
+    """Funders of a project: each programme, and of a chain of numbered parts ("Oś 9, Działanie 9.3,
+    Poddziałanie 9.3.2") only the most specific one, the others linked as parts of each other."""
+    numbered = doc.gaz.words("numbered_parts")
+    parts = [m for m in programmes if m.name.split()[0].lower() in numbered]
+    for m in programmes:
+        if m not in parts:
+            doc.relate("funder", proj, doc.key(m), s, "project-roles")
+    for inner, outer in zip(parts[1:], parts):
+        doc.relate("part_of", doc.key(inner), doc.key(outer), s, "project-roles")
+    if parts:
+        doc.relate("funder", proj, doc.key(parts[-1]), s, "project-roles")

@@ -1,0 +1,159 @@
+"""Roles: who holds which post where.
+
+A role is a role word of ``data/gazetteers/roles.tsv`` with what follows it (see :mod:`loaders.rolesegments`),
+written after the name ("Anna Górak, doradca ds. ekonomii społecznej w ROPS", "Jan Nowak – Prezes Fundacji
+X", several in a row) or before it ("wicemarszałek Renata Janik", "Dyrektor Departamentu … – Pani Andżelika
+Wardęga", "Członkowie Zarządu Powiatu X: A i B"). Without a role word, "Jan Nowak z Fundacji X" says where he is
+from and "Izba, reprezentowana przez Jana Nowaka" whom it sent.
+"""
+from __future__ import annotations
+
+from loaders.doc import Doc, Mention
+from loaders.matcher import Match
+from loaders.names import nouns
+from loaders.registry import construction
+from loaders.rolesegments import Segment, owner, person_after, person_before, read_segment, segments_after
+
+
+def attach(doc: Doc, person: Mention, seg: Segment, by: str) -> bool:
+    label = doc.gaz.role_label(seg.phrase.value)
+    return doc.relate("role", doc.key(person), seg.org, seg.sentence, by, role=label, title=seg.title)
+
+
+def _plural(doc: Doc, seg: Segment) -> bool:
+    """Whether the role word is plural ("konsultantki", "członkowie"): it may then stand for several names."""
+    readings = [i for i in nouns(doc.tokens[seg.role_start]) if i.pos == "subst"]
+    return any("pl" in i.numbers and "nom" in i.cases for i in readings) and \
+        not any("sg" in i.numbers and "nom" in i.cases for i in readings)
+
+
+def coordinated_before(doc: Doc, person: Mention) -> list[Mention]:
+    """People listed right before ``person``: "Pani Marta Lewandowska i Pani Ania Bugalska"."""
+    out: list[Mention] = []
+    k = person.start - 1
+    honorifics = doc.gaz.words("honorifics")
+    while True:
+        while doc.tok(k) is not None and (doc.tokens[k].text.lower() in honorifics or doc.tokens[k].text == "."):
+            k -= 1
+        t = doc.tok(k)
+        if t is None or t.sentence != person.sentence or t.text.lower() not in (",", "i", "oraz"):
+            return out
+        k -= 1
+        prev = next((m for m in doc.covering(k) if m.type == "Person" and m.end == k + 1), None)
+        if prev is None:
+            return out
+        out.append(prev)
+        k = prev.start - 1
+
+
+def coordinated_after(doc: Doc, person: Mention) -> list[Mention]:
+    """People listed right after ``person``: "… Anna Mróz i Piotr Wilk"."""
+    out: list[Mention] = []
+    k = person.end
+    while True:
+        t = doc.tok(k)
+        if t is None or t.sentence != person.sentence or t.text.lower() not in (",", "i", "oraz"):
+            return out
+        nxt, _ = person_after(doc, k + 1)
+        if nxt is None:
+            return out
+        out.append(nxt)
+        k = nxt.end
+
+
+@construction("role-after-name", "relations", slots=("person", "role", "prefix?"))
+def role_after_name(doc: Doc, match: Match) -> None:
+    """ "Jan Nowak, prezes Fundacji X", "Jan Nowak – Dyrektor …, Przewodniczący …", "Starosta Konecki" after a name;
+    a plural role ("konsultantki regionalne") goes to every name listed before it."""
+    span = match.span("person")
+    person = doc.outer_at(span[0]) if span else None
+    if person is None or person.type != "Person":
+        return
+    first = match.span("prefix") or match.span("role")
+    assert first is not None
+    chain = segments_after(doc, first[0])
+    for seg in chain:
+        if owner(doc, seg, chain_start=chain[0].start) is not person:
+            break  # "…, Wiceprzewodnicząca Fundacji Barka Barbara Sadowska": the rest is the next person's
+        attach(doc, person, seg, "role-after-name")
+        if _plural(doc, seg):
+            for other in coordinated_before(doc, person):
+                attach(doc, other, seg, "role-after-name")
+
+
+@construction("role-before-name", "relations", slots=("role", "prefix?"))
+def role_before_name(doc: Doc, match: Match) -> None:
+    """ "wicemarszałek Renata Janik", "Prezes Fundacji X – Pan Jan Nowak", "Członkowie Zarządu X: A i B", and a
+    chain: "Przedstawiciel Spółdzielni X, a zarazem Zastępca Prezesa Y Pan Marcin Juszczyk"."""
+    chain = segments_after(doc, match.start)
+    if not chain:
+        return
+    last = chain[-1]
+    person, mark = person_after(doc, last.end)
+    colon = doc.tok(last.end) is not None and doc.tokens[last.end].text == ":"
+    if person is None and colon:
+        person, mark = person_after(doc, last.end + 1)
+    if person is None or owner(doc, last, chain_start=chain[0].start) is not person and not colon:
+        return
+    if person_before(doc, chain[0].start)[0] is not None:
+        chain = [last]  # "A – Kierownik X, Wiceprzewodnicząca Y B": only the role next to B is B's
+    people = [person]
+    if colon or _plural(doc, last):
+        people += coordinated_after(doc, person)
+    for p in people:
+        for seg in chain:
+            attach(doc, p, seg, "role-before-name")
+
+
+@construction("affiliation-from", "relations", slots=("person", "org", "unit?"))
+def affiliation_from(doc: Doc, match: Match) -> None:
+    """ "Jan Nowak z Fundacji X", "Pan Tomasz Zamorski z zarządu Stowarzyszenia X", "prof. Jan Nowak z
+    Uniwersytetu Y i Z": a person from an organisation, in the genitive (with the instrumental, "z Fundacją", it
+    is a meeting with it)."""
+    p_span, o_span = match.span("person"), match.span("org")
+    person = doc.outer_at(p_span[0]) if p_span else None
+    org = doc.outer_at(o_span[0]) if o_span else None
+    if person is None or org is None or not _genitive(doc, org):
+        return
+    unit = match.span("unit")
+    role = doc.gaz.role_label("czlonek-zarzadu") if unit else None
+    title = "członek zarządu" if unit else None
+    orgs = [org]
+    k = org.end
+    while doc.tok(k) is not None and doc.tokens[k].text.lower() in ("i", "oraz"):
+        nxt = doc.outer_at(k + 1)
+        if nxt is None or nxt.type != "Organization" or not _genitive(doc, nxt):
+            break
+        orgs.append(nxt)
+        k = nxt.end
+    for o in orgs:
+        doc.relate("role", doc.key(person), doc.key(o), match.sentence, "affiliation-from", role=role, title=title)
+    if unit:  # "Pan A i Pan B z zarządu X": both
+        for other in coordinated_before(doc, person):
+            doc.relate("role", doc.key(other), doc.key(org), match.sentence, "affiliation-from", role=role,
+                       title=title)
+
+
+def _genitive(doc: Doc, m: Mention) -> bool:
+    if m.head < 0:
+        return True  # an acronym does not decline
+    head = doc.tokens[m.head]
+    return any("gen" in i.cases for i in nouns(head)) or not nouns(head)
+
+
+@construction("represented-by", "relations", slots=("org", "person"))
+def represented_by(doc: Doc, match: Match) -> None:
+    """ "Izba Rzemieślnicza, reprezentowana przez Jana Nowaka – prezesa": whom the organisation sent, with the
+    role that follows the name if there is one."""
+    o_span, p_span = match.span("org"), match.span("person")
+    org = doc.outer_at(o_span[0]) if o_span else None
+    person = doc.outer_at(p_span[0]) if p_span else None
+    if org is None or person is None:
+        return
+    k = person.end
+    if doc.tok(k) is not None and doc.tokens[k].text in (",", "–", "-", "—"):
+        k += 1
+    seg = read_segment(doc, k)
+    role = doc.gaz.role_label(seg.phrase.value) if seg else doc.gaz.role_label("przedstawiciel")
+    title = seg.title if seg else None
+    doc.relate("role", doc.key(person), doc.key(org), match.sentence, "represented-by", role=role, title=title)

@@ -1,0 +1,278 @@
+"""Reading an organisation's or programme's name outward from its head noun.
+
+"Regionalnego Ośrodka Polityki Społecznej w Opolu": capitalised adjectives that agree with the head to its
+left, then to its right genitive complements ("Polityki Społecznej"), an aim ("na Rzecz Osób
+Niepełnosprawnych"), a place ("w Opolu"), a quoted name, an acronym in brackets, a legal form ("Sp. z o.o.").
+A second head in the genitive right after the first ("Departament … Urzędu Marszałkowskiego") names the parent
+body, read as a mention of its own. The words that may continue a name are data (``words.toml``); the walk that
+applies them is here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.doc import Doc, Mention
+from loaders.lexical import (case_of, genitive_noun, head_lemma, is_person_start, is_place, span_lemmas,
+                             VERB_POS)
+from loaders.names import adjectives, agree, nominative_phrase, nouns
+from loaders.orgfacts import is_generic, place_of
+from loaders.tokens import DASHES, Token
+
+LEGAL_FORM = re.compile(r"\s*,?\s*(?:sp\.\s*z\s*o\.\s*o\.|s\.\s*a\.|sp\.\s*j\.|sp\.\s*k\.|spółka z o\.\s*o\.)",
+                        re.IGNORECASE)
+
+
+@dataclass
+class Chain:
+    """What the walk from a head found: the span and the parts inside it."""
+
+    start: int
+    end: int
+    quoted: str | None = None
+    acronym: str | None = None
+    parent_at: int | None = None
+    numbered_title: str | None = None
+
+
+def left_adjectives(doc: Doc, k: int, head: str) -> int:
+    """The first token of the capitalised adjectives before the head that agree with it."""
+    toks = doc.tokens
+    start = k
+    readings = [(c, n, g) for i in nouns(toks[k], head) for c in i.cases for n in i.numbers
+                for g in (i.genders or {"n"})]
+    while start > 0:
+        p = toks[start - 1]
+        if p.sentence != toks[k].sentence or start - 1 in doc.claimed:
+            break
+        agrees = any(agree(a, c, n, g) for a in adjectives(p) for c, n, g in readings)
+        verb = any(i.pos in ("praet", "fin", "bedzie", "impt", "inf") for i in p.interps)
+        if p.is_cap and agrees and not verb and not any(i.is_first_name for i in p.interps):
+            start -= 1
+            continue
+        if p.text in DASHES and start >= 2:  # "Kielecko – Ostrowieckiego Ośrodka"
+            pp = toks[start - 2]
+            if pp.is_cap and pp.text.lower().endswith("o") and pp.sentence == p.sentence:
+                start -= 2
+                continue
+        break
+    return start
+
+
+def walk(doc: Doc, k: int, head: str) -> Chain:
+    """Walk right from the head at ``k`` as far as the name goes."""
+    toks, gaz = doc.tokens, doc.gaz
+    stop_words = gaz.words("stop_words")
+    numbered = gaz.words("numbered_parts")
+    start = k if head in gaz.words("self_government") else left_adjectives(doc, k, head)
+    c = Chain(start, k + 1)
+    sent = toks[k].sentence
+    j = k + 1
+    tail = False
+    programme = head in gaz.programme_heads and head not in gaz.heads
+    while j < len(toks) and toks[j].sentence == sent and j not in doc.claimed:
+        t = toks[j]
+        if j in doc.quotes:
+            q_end = doc.quotes[j]
+            if doc.is_free(j, q_end + 1):
+                c.quoted = doc.quoted_text(j)
+                c.end = q_end + 1
+            break
+        low = t.text.lower()
+        nxt = doc.tok(j + 1)
+        if low == "na" and nxt is not None and nxt.text.lower() == "rzecz" and j == c.end and not tail:
+            tail = True  # "Stowarzyszenie na Rzecz Spółdzielni Socjalnych": what follows names its aim
+            c.end = j = j + 2
+            continue
+        if tail and j == c.end and t.is_word and not t.is_cap and (nouns(t) or adjectives(t)) \
+                and low not in stop_words and low not in ("w", "we", "z", "i", "oraz") \
+                and not any(x.pos in ("fin", "praet", "bedzie", "inf") for x in t.interps):
+            c.end = j = j + 1  # "na Rzecz Osób niepełnosprawnych"
+            continue
+        if t.is_cap and not t.is_upper:
+            patron = j >= 2 and toks[j - 1].text == "." and toks[j - 2].text.lower() in ("im", "św")
+            if is_person_start(doc, j) and not patron:
+                break
+            if head_lemma(gaz, t) and not tail:
+                if j == c.end and genitive_noun(t) and c.parent_at is None and not programme:
+                    c.parent_at = j
+                elif j != c.end:
+                    break
+            c.end = j = j + 1
+            continue
+        if programme and j == c.end and (t.is_upper or (not t.is_cap and t.is_word and adjectives(t)
+                                                         and not nouns(t))):
+            c.end = j = j + 1  # "Program Operacyjny WER", "Oś priorytetowa 9"
+            continue
+        if t.kind == "num" and programme and j == c.end:
+            c.end = j = j + 1
+            if head in numbered:
+                title_end = _title_end(doc, j, sent)
+                if title_end > j:
+                    c.numbered_title = doc.span_text(c.start, title_end)
+                break
+            continue
+        if t.text in DASHES and programme and j == c.end and nxt is not None and nxt.kind == "num":
+            c.end = j = j + 2
+            continue
+        if nxt is None or nxt.sentence != sent:
+            break
+        if low == "i" and nxt.is_cap and not nxt.is_upper and not head_lemma(gaz, nxt) \
+                and not is_person_start(doc, j + 1) and j == c.end and not _starts_org(doc, j + 1):
+            c.end = j = j + 2
+            continue
+        if low == "na" and nxt.text.lower() == "lata" and programme and j == c.end:
+            c.end = j = j + 2
+            continue
+        if low in ("w", "we") and nxt.is_cap and j == c.end and is_place(doc, nxt):
+            c.end = j + 2
+            while c.end < len(toks) and toks[c.end].sentence == sent and toks[c.end].is_cap and c.end - j < 4 \
+                    and not head_lemma(gaz, toks[c.end]) and not is_person_start(doc, c.end) \
+                    and c.end not in doc.claimed:
+                c.end += 1  # "w Zielonej Górze", "w Nowym Mieście Lubawskim"
+            break
+        if low in ("ds", "im", "św") and nxt.text == "." and j == c.end:
+            c.end = j = j + 2
+            if low == "ds":
+                c.end = _ds_complement(doc, j, sent)
+                break
+            continue
+        if low == "," and nxt.is_cap and not nxt.is_upper and not head_lemma(gaz, nxt) and j == c.end \
+                and not is_person_start(doc, j + 1) and genitive_noun(toks[j - 1]) and genitive_noun(nxt) \
+                and j - 1 > k and _list_closes(doc, j + 2, sent):
+            c.end = j = j + 2  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
+            continue
+        if low == "(" and nxt.is_upper and doc.tok(j + 2) is not None and doc.tokens[j + 2].text == ")" \
+                and c.acronym is None:
+            c.acronym = nxt.text
+            doc.claimed.update(range(j, j + 3))
+            after = doc.tok(j + 3)
+            if after is not None and after.sentence == sent and head_lemma(gaz, after) and genitive_noun(after) \
+                    and not programme:
+                c.end = j = j + 3
+                continue
+        break
+    return c
+
+
+def _ds_complement(doc: Doc, j: int, sent: int) -> int:
+    """One past the words after "ds.": "Zespół ds. Ekonomii Społecznej"."""
+    stop_words = doc.gaz.words("stop_words")
+    end = j
+    n2 = doc.tok(j)
+    while n2 is not None and n2.sentence == sent and n2.is_word and n2.i not in doc.claimed \
+            and n2.text.lower() not in stop_words and n2.text.lower() not in ("w", "we") \
+            and (n2.text != "i" or (doc.tok(n2.i + 1) is not None and doc.tokens[n2.i + 1].is_word)) \
+            and not any(x.pos in ("fin", "praet", "bedzie") for x in n2.interps):
+        end = n2.i + 1
+        n2 = doc.tok(n2.i + 1)
+    return end
+
+
+def _title_end(doc: Doc, j: int, sent: int) -> int:
+    """End of the title after a numbered programme part: "Działanie 9.1 Aktywna integracja …" up to a comma."""
+    toks = doc.tokens
+    numbered = doc.gaz.words("numbered_parts")
+    k = j
+    while k < len(toks) and toks[k].sentence == sent and toks[k].is_word and k - j < 15:
+        if k != j and toks[k].lemmas & numbered:
+            break
+        k += 1
+    return k
+
+
+def _list_closes(doc: Doc, j: int, sent: int) -> bool:
+    """ "Ministerstwo Rodziny, Pracy i Polityki Społecznej": a comma inside a name needs an "i" to close the list."""
+    for k in range(j, min(j + 4, len(doc.tokens))):
+        t = doc.tokens[k]
+        if t.sentence != sent or t.text in ",;:()":
+            return False
+        if t.text == "i":
+            nxt = doc.tok(k + 1)
+            return nxt is not None and nxt.is_cap and genitive_noun(nxt)
+    return False
+
+
+def _starts_org(doc: Doc, j: int) -> bool:
+    """Whether capitalised adjectives at ``j`` lead to an organisation's head noun ("i Regionalnego Ośrodka")."""
+    toks = doc.tokens
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k].is_cap and adjectives(toks[k]) and not head_lemma(doc.gaz, toks[k]):
+        k += 1
+    return j < k < len(toks) and bool(head_lemma(doc.gaz, toks[k]))
+
+
+def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
+    """Find the organisation or programme whose head noun is token ``k`` and add it (and its parent)."""
+    toks, text, gaz = doc.tokens, doc.text, doc.gaz
+    c = walk(doc, k, head)
+    programme = head in gaz.programme_heads and head not in gaz.heads
+    legal = LEGAL_FORM.match(text, toks[c.end - 1].end) if c.end > c.start else None
+    if legal and not programme:  # "… Sp. z o.o.", "… S.A.": a company
+        while c.end < len(toks) and toks[c.end].start < legal.end():
+            c.end += 1
+    span = [t for t in toks[c.start:c.end] if t.i not in doc.claimed]  # "(ROPS)" inside the span is skipped
+    if not span or toks[k] not in span:
+        return None
+    prev = doc.tok(c.start - 1)
+    prefer = gaz.mapping("preposition_case").get(prev.text.lower(), ()) if prev is not None else ()
+    head_index = span.index(toks[k])
+    name = _nominative(doc, span, head_index, head, c.quoted, prefer)
+    sent = toks[k].sentence
+    if programme:
+        if head in gaz.words("numbered_parts") and not any(t.kind == "num" for t in span):
+            return None  # "działanie" without a number is a plain word
+        m = Mention("Programme", c.start, c.end, name, sent, head=k, programme=gaz.programme(head, span_lemmas(span)),
+                    acronym=c.acronym)
+        if c.numbered_title:
+            m.aliases.add(" ".join(c.numbered_title.split()))
+        return doc.add(m, by)
+    kind = gaz.org_kind(head, span_lemmas(span))
+    if legal:
+        kind = gaz.org_kind("spółka", set()) or kind
+    if kind is None:
+        return None
+    if head in ("miasto", "gmina") and len(span) == head_index + 2:
+        geo = next((i for i in nouns(span[-1]) if i.is_geo), None)
+        if geo is not None:  # "Miasta Gdańska" -> "Miasto Gdańsk"
+            name = f"{name.split()[0]} {geo.lemma}"
+    m = Mention("Organization", c.start, c.end, name, sent, kind=kind, quoted=c.quoted, acronym=c.acronym, head=k,
+                case=case_of(toks[k], head))
+    m.aliases |= {a for a in (c.acronym, c.quoted) if a}
+    m.generic = is_generic(doc, span, kind, c.quoted, c.acronym, toks[k], head)
+    place_of(doc, m, span)
+    parent = _parent(doc, c, by) if c.parent_at is not None and c.parent_at < c.end else None
+    doc.add(m, by)
+    if parent is not None:
+        doc.add(parent, by, claim=False)
+        m.parent = parent.id
+    return m
+
+
+def _nominative(doc: Doc, span: list[Token], head_index: int, head: str, quoted: str | None,
+                prefer: tuple[str, ...]) -> str:
+    q_open = next((i for i, tk in enumerate(span) if tk.i in doc.quotes), None)
+    if q_open is not None:
+        base = nominative_phrase(span[:q_open], head_index, head, doc.text, prefer) if head_index < q_open else ""
+        return f"{base} „{quoted}”".strip()
+    return nominative_phrase(span, head_index, head, doc.text, prefer)
+
+
+def _parent(doc: Doc, c: Chain, by: str) -> Mention | None:
+    """The body named in the genitive inside a name: "Urzędu Marszałkowskiego" in "Departament … Urzędu …"."""
+    assert c.parent_at is not None
+    toks, gaz = doc.tokens, doc.gaz
+    p_head = head_lemma(gaz, toks[c.parent_at])
+    p_span = toks[c.parent_at:c.end]
+    p_kind = gaz.org_kind(p_head, span_lemmas(p_span)) if p_head else None
+    if p_head is None or p_kind is None or p_head in gaz.programme_heads:
+        return None
+    p_name = nominative_phrase(p_span, 0, p_head, doc.text, ("gen",))
+    parent = Mention("Organization", c.parent_at, c.end, p_name, toks[c.parent_at].sentence, kind=p_kind,
+                     head=c.parent_at)
+    parent.generic = is_generic(doc, p_span, p_kind, None, None, toks[c.parent_at], p_head)
+    place_of(doc, parent, p_span)
+    return parent
+
+
+__all__ = ["read_name", "walk", "left_adjectives", "VERB_POS"]

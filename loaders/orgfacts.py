@@ -1,0 +1,68 @@
+"""What an organisation's name itself says: whether it names one body or only a kind, and where the body is.
+
+"Powiatowe Centrum Pomocy Rodzinie" names a kind (every county has one); "Powiatowe Centrum Pomocy Rodzinie w
+Świeciu" names one. "Regionalny Ośrodek Polityki Społecznej Województwa Świętokrzyskiego" points to voivodeship
+26, "… w Kielcach" to the town's county.
+"""
+from __future__ import annotations
+
+from loaders.doc import Doc, Mention
+from loaders.gazetteer import OrgKind
+from loaders.lexical import adjective_lemma, kind_vocabulary, voivodeship_name
+from loaders.names import adjectives, nominative_phrase, nouns
+from loaders.tokens import Token
+
+
+def is_generic(doc: Doc, span: list[Token], kind: OrgKind, quoted: str | None, acronym: str | None, head: Token,
+               head_lemma: str) -> bool:
+    """A kind's name with nothing of its own ("Powiatowe Centrum Pomocy Rodzinie") names no one entity."""
+    if quoted:
+        return False
+    if acronym and acronym not in kind.acronyms:
+        return False
+    if all(i.numbers == frozenset({"pl"}) for i in nouns(head, head_lemma)) and head_lemma != "warsztat":
+        return True
+    words = [t for t in span if t.is_word]
+    if kind.kind == "LocalGovernment":  # "Samorząd Terytorialny" is any of them; "Gmina Bałtów" is one
+        generic_words = doc.gaz.words("generic_government_words")
+        return not any(t is not head and (any(i.is_geo for i in nouns(t)) or not t.lemmas or
+                                          (t.lemmas - generic_words and t.is_cap)) for t in words)
+    if kind.scope == "named":
+        return len(words) == 1
+    vocab = kind_vocabulary(doc.gaz)
+    function_words = doc.gaz.words("function_words")
+    return all((t.lemmas & vocab) or t.text.lower() in function_words for t in words)
+
+
+def place_of(doc: Doc, m: Mention, span: list[Token]) -> None:
+    """The voivodeship or county a name itself points to: "Województwa Świętokrzyskiego", "w Kielcach"."""
+    reg = doc.gaz.register
+    for n, t in enumerate(span):
+        for a in adjectives(t):
+            v = reg.voivodeship_by_name(voivodeship_name(adjective_lemma(t, a.lemma)))
+            if v:
+                m.region = v.code
+                return
+        if n + 1 < len(span) and adjectives(t) and nouns(span[n + 1]) and span[n + 1].is_cap and t.is_cap \
+                and n and span[n - 1].text.lower() in ("w", "we"):
+            two = nominative_phrase(span[n:n + 2], 1, nouns(span[n + 1])[0].lemma.lower(), doc.text)
+            towns = [c for c in reg.counties.values() if c.seat == two]
+            if towns:  # a town and its county share a seat: "Zielona Góra" is 0809 and 0862, both in 08
+                if len({c.voivodeship for c in towns}) == 1:
+                    m.region = towns[0].voivodeship
+                if len(towns) == 1 or all(c.is_city for c in towns[1:]):
+                    m.county = towns[0].code
+                return
+        for i in nouns(t):
+            if i.lemma.lower() == "świętokrzyskie" or i.is_geo:
+                v = reg.voivodeship_by_name(i.lemma)
+                if v:
+                    m.region = v.code
+                    return
+                for c in reg.counties_by_name(i.lemma):
+                    m.county, m.region = c.code, c.voivodeship
+                    return
+                towns = [c for c in reg.counties.values() if c.seat == i.lemma]
+                if len(towns) == 1:
+                    m.county, m.region = towns[0].code, towns[0].voivodeship
+                    return

@@ -1,0 +1,207 @@
+"""A role as news reports write it: a role word, its complement and the body it is held in, and whose it is.
+
+"dyrektor Departamentu Spraw Społecznych Urzędu Marszałkowskiego", "p.o. Kierownika Biura ds. wspierania
+rodziny", "Starosta Konecki", "doradca ds. ekonomii społecznej w Regionalnym Ośrodku …": :func:`read_segment`
+reads one such segment from its first word. A segment stands between names, and :func:`owner` decides whose it
+is: "Jan Nowak, prezes X" is Jan Nowak's, "prezes X – Pan Jan Nowak" too, and in "A, prezes X – Pan B" the dash
+before B gives the role to B.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders.bodies import bare_kind_body, implied_body
+from loaders.doc import Doc, Mention
+from loaders.lexical import is_verb
+from loaders.matcher import Phrase, phrase_at, phrase_index
+from loaders.names import nominative_phrase
+from loaders.tokens import ABBREVIATIONS, DASHES
+
+APPOSITION = {",", "(", *DASHES}
+BREAKS = {";", ":", "(", ")", "!", "?", ",", *DASHES}
+_INDEXES: dict[tuple[int, str], dict[str, list[Phrase]]] = {}
+
+
+def _index(doc: Doc, name: str) -> dict[str, list[Phrase]]:
+    key = (id(doc.gaz), name)
+    if key not in _INDEXES:
+        _INDEXES[key] = phrase_index(doc.gaz.phrases(name))
+    return _INDEXES[key]
+
+
+@dataclass
+class Segment:
+    start: int  # first token (a prefix such as "p.o." included)
+    role_start: int
+    role_end: int  # one past the role phrase
+    end: int  # one past the segment
+    phrase: Phrase
+    sentence: int
+    org: str | None = None  # entity key of the body
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.phrase.value
+
+
+def role_at(doc: Doc, i: int) -> tuple[Phrase, int] | None:
+    found = phrase_at(_index(doc, "roles"), doc.tokens, i) if doc.tok(i) is not None else None
+    return (found, i + len(found.words)) if found else None
+
+
+def read_segment(doc: Doc, i: int) -> Segment | None:
+    """The role segment whose first word (or prefix, "p.o.", "z-ca") is token ``i``."""
+    toks = doc.tokens
+    t = doc.tok(i)
+    if t is None:
+        return None
+    s = t.sentence
+    _, b = doc.sentence_span(s)
+    start = i
+    prefix = phrase_at(_index(doc, "role_prefixes"), toks, i) if t.is_word else None
+    if prefix is not None:
+        i += len(prefix.words)
+    found = role_at(doc, i)
+    if found is None:
+        return None
+    phrase, j = found
+    seg = Segment(start, i, j, j, phrase, s)
+    k = j
+    preps = doc.gaz.words("role_org_prepositions")
+    while k < b and k - j < 12:
+        m = doc.starting_at(k)
+        if m is not None and m.type in ("Organization", "Project"):
+            seg.org, seg.end = doc.key(m), m.end
+            break
+        if m is not None and m.type == "Person":
+            break
+        u = toks[k]
+        low = u.text.lower()
+        if low in preps:
+            nxt = doc.starting_at(k + 1)
+            if nxt is not None and nxt.type in ("Organization", "Project"):
+                seg.org, seg.end = doc.key(nxt), nxt.end
+                break
+        if low == "." and toks[k - 1].text.lower() not in ABBREVIATIONS and len(toks[k - 1].text) > 1:
+            break
+        if low in BREAKS or low in doc.gaz.words("clause_words") or is_verb(u):
+            break
+        if u.is_cap and k > j and not u.is_upper:
+            break  # a new name
+        k += 1
+        seg.end = k
+    title_end = seg.end if seg.org is None else _org_start(doc, seg)
+    if seg.org is None:
+        seg.org = _implied(doc, seg)
+    seg.title = _title(doc, seg, title_end)
+    return seg
+
+
+def _org_start(doc: Doc, seg: Segment) -> int:
+    """Where the body's name begins inside the segment (the title ends there)."""
+    for k in range(seg.role_end, seg.end):
+        m = doc.starting_at(k)
+        if m is not None and doc.key(m) == seg.org:
+            return k if k == seg.role_end or doc.tokens[k - 1].text.lower() not in \
+                doc.gaz.words("role_org_prepositions") else k - 1
+    return seg.role_end
+
+
+def _implied(doc: Doc, seg: Segment) -> str | None:
+    level = doc.gaz.role_levels.get(seg.phrase.value)
+    if level:
+        found = implied_body(doc, level, seg.role_end, seg.sentence)
+        if found:
+            return found
+    return bare_kind_body(doc, seg.role_end)
+
+
+def _title(doc: Doc, seg: Segment, end: int) -> str:
+    toks = doc.tokens[seg.role_start:max(end, seg.role_end)]
+    label = doc.gaz.role_label(seg.phrase.value)
+    if not toks:
+        return label
+    head = next((x.lemma.lower() for x in toks[0].interps if x.pos == "subst"), toks[0].text.lower())
+    phrase = nominative_phrase(toks, 0, head, doc.text).strip(" ,–-")
+    if seg.start < seg.role_start:  # "p.o. Dyrektora": the prefix governs the case, keep it as written
+        prefix = doc.span_text(seg.start, seg.role_start)
+        phrase = f"{prefix} {doc.span_text(seg.role_start, max(end, seg.role_end))}".strip(" ,–-")
+    return phrase[:1].lower() + phrase[1:] if phrase else label
+
+
+def segments_after(doc: Doc, i: int, limit: int = 4) -> list[Segment]:
+    """The chain of segments from token ``i``: "Przewodniczącej RKES, dyrektora Departamentu …"."""
+    out: list[Segment] = []
+    k = i
+    while len(out) < limit:
+        seg = read_segment(doc, k)
+        if seg is None:
+            break
+        out.append(seg)
+        k = seg.end
+        t = doc.tok(k)
+        if t is None or t.sentence != seg.sentence:
+            break
+        if t.text == ")" and doc.tok(k + 1) is not None:
+            k += 1
+            t = doc.tokens[k]
+        if t.text in APPOSITION:
+            k += 1
+        elif t.text.lower() in ("oraz", "a") and doc.tok(k + 1) is not None and \
+                doc.tokens[k + 1].text.lower() in ("także", "zarazem", "również", "jednocześnie"):
+            k += 2
+        elif t.text.lower() == "oraz" and role_at(doc, k + 1):
+            k += 1
+        else:
+            break
+        while doc.tok(k) is not None and doc.tokens[k].text in APPOSITION:
+            k += 1
+    return out
+
+
+def person_before(doc: Doc, i: int) -> tuple[Mention | None, str]:
+    """The person whose apposition starts at token ``i`` ("Jan Nowak, …", "Jan Nowak SDB – …") and the mark
+    between them."""
+    k = i - 1
+    mark = ""
+    t = doc.tok(k)
+    if t is not None and t.text in APPOSITION:
+        mark, k = t.text, k - 1
+    t = doc.tok(k)
+    if t is not None and t.text.lower() in doc.gaz.words("name_suffixes"):
+        k -= 1
+    for m in doc.covering(k):
+        if m.type == "Person" and m.end == k + 1 and m.sentence == doc.tokens[i].sentence:
+            return m, mark
+    return None, mark
+
+
+def person_after(doc: Doc, j: int) -> tuple[Mention | None, str]:
+    """The person a segment ending at ``j`` introduces ("… – Pan Jan Nowak", "… Elżbieta Korus"), and the mark."""
+    t = doc.tok(j)
+    mark = ""
+    if t is not None and t.text in APPOSITION - {"("}:
+        mark, j = t.text, j + 1
+    honorifics = doc.gaz.words("honorifics")
+    while doc.tok(j) is not None and (doc.tokens[j].text.lower() in honorifics or doc.tokens[j].text == "."):
+        j += 1
+    m = doc.outer_at(j)
+    if m is not None and m.type == "Person" and m.sentence == doc.tokens[j].sentence:
+        return m, mark
+    return None, mark
+
+
+def owner(doc: Doc, seg: Segment, chain_start: int | None = None) -> Mention | None:
+    """The person a segment (or the chain it ends, from ``chain_start``) describes."""
+    left, left_mark = person_before(doc, chain_start if chain_start is not None else seg.start)
+    right, right_mark = person_after(doc, seg.end)
+    if left is None:
+        return right
+    if right is None:
+        return left
+    if right_mark == "":
+        return right  # "…, dyrektor ROPS Elżbieta Korus": the name right after the role
+    if right_mark in DASHES and left_mark not in DASHES:
+        return right  # "Pani Andżelika Wardęga, Prezes OZRSS – Pan Cezary Miżejewski"
+    return left

@@ -1,0 +1,109 @@
+"""Roles: each construction on short sentences written like news reports, and the near misses it must leave."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.constructions.helpers import roles, run
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Głos zabrała Ewa Kowalska, dyrektor Regionalnego Ośrodka Polityki Społecznej w Opolu.",
+     {("Ewa Kowalska", "dyrektor", "Regionalny Ośrodek Polityki Społecznej w Opolu")}),
+    ("Mówił Andrzej Markiewicz – Prezes Fundacji Barka.", {("Andrzej Markiewicz", "prezes", "Fundacja Barka")}),
+    ("Gospodarzem był Jan Kos, starosta konecki.", {("Jan Kos", "starosta", "Powiat Konecki")}),
+    # two roles in a row, each with its body
+    ("Nagrodę wręczyła Krystyna Żejmo-Wysocka, Przewodnicząca Fundacji Barka, dyrektor Departamentu Spraw "
+     "Społecznych Urzędu Marszałkowskiego w Toruniu.",
+     {("Krystyna Żejmo-Wysocka", "przewodniczący", "Fundacja Barka"),
+      ("Krystyna Żejmo-Wysocka", "dyrektor",
+       "Departament Spraw Społecznych Urzędu Marszałkowskiego w Toruniu")}),
+    # a prefix keeps the role: "p.o. Dyrektora"
+    ("Obecny był Pan Jarosław Wesołowski – p.o. Dyrektora Fundacji Barka.",
+     {("Jarosław Wesołowski", "dyrektor", "Fundacja Barka")}),
+    # a role with no comma between
+    ("Wystąpił Pan Maciej Szymański Dyrektor Fundacji Barka.", {("Maciej Szymański", "dyrektor", "Fundacja Barka")}),
+])
+def test_role_after_name(text: str, expected: set) -> None:
+    assert roles(run(text), by="role-after-name") == expected
+
+
+def test_role_after_name_titles_keep_the_prefix_and_complement() -> None:
+    x = run("Obecny był Pan Jarosław Wesołowski – p.o. Dyrektora Fundacji Barka.")
+    assert {r.title for r in x.relations if r.kind == "role"} == {"p.o. Dyrektora"}
+    x = run("Ewa Kowalska, doradca ds. ekonomii społecznej w Fundacji Barka.")
+    assert {r.title for r in x.relations if r.kind == "role"} == {"doradca ds. ekonomii społecznej"}
+
+
+def test_plural_role_after_two_names() -> None:
+    x = run("Spotkanie poprowadziły Pani Marta Lewandowska i Pani Anna Bugalska – konsultantki Fundacji Barka.")
+    assert roles(x) == {("Marta Lewandowska", "konsultant", "Fundacja Barka"),
+                        ("Anna Bugalska", "konsultant", "Fundacja Barka")}
+
+
+@pytest.mark.parametrize("text", [
+    # the role after the comma is the next person's: the dash before that name says so
+    "Gośćmi byli Pani Anna Nowak, Prezes Fundacji Barka – Pan Cezary Miżejewski.",
+    # a role with nothing to hold it in
+    "Wystąpił Jan Nowak, ekspert.",
+    # a verb ends the apposition: the organisation is the object, not the role's body
+    "Jan Nowak, prezes, pochwalił Fundację Barka.",
+])
+def test_role_after_name_near_misses(text: str) -> None:
+    assert not any(p == "Anna Nowak" or p == "Jan Nowak" for p, _, _ in roles(run(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gości powitała wicemarszałek Renata Janik. Spotkanie odbyło się w powiecie kieleckim.",
+     {("Renata Janik", "wicemarszałek", "Województwo Świętokrzyskie")}),
+    ("Przybyłych powitał Starosta Konecki Grzegorz Piec.", {("Grzegorz Piec", "starosta", "Powiat Konecki")}),
+    ("Wiceprzewodnicząca Fundacji Barka Barbara Sadowska mówiła o integracji.",
+     {("Barbara Sadowska", "wiceprzewodniczący", "Fundacja Barka")}),
+    ("Gośćmi byli Dyrektor Departamentu Ekonomii Społecznej i Solidarnej – Pani Andżelika Wardęga oraz inni.",
+     {("Andżelika Wardęga", "dyrektor", "Departament Ekonomii Społecznej i Solidarnej")}),
+    ("Gości powitali Członkowie Zarządu Powiatu Buskiego: Anna Mróz i Piotr Wilk.",
+     {("Anna Mróz", "członek zarządu", "Zarząd Powiatu Buskiego"),
+      ("Piotr Wilk", "członek zarządu", "Zarząd Powiatu Buskiego")}),
+    ("Dyrektor Fundacji Barka, Pan Andrzej Gillner, mówił o współpracy.",
+     {("Andrzej Gillner", "dyrektor", "Fundacja Barka")}),
+])
+def test_role_before_name(text: str, expected: set) -> None:
+    got = roles(run(text), by="role-before-name")
+    assert {(p, r) for p, r, _ in got} == {(p, r) for p, r, _ in expected}
+    assert all(o in {e[2] for e in expected} or o.startswith("Powiat") for _, _, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    # a role word used as a plain noun, with the name far away after a verb
+    "Prezes zapowiedział zmiany, a potem głos zabrał Jan Nowak.",
+    # the name before the role owns it: "A, prezes X, B" lists A with his role
+    "Obecni byli Jan Nowak, prezes Fundacji Barka, i Anna Kowalska.",
+])
+def test_role_before_name_near_misses(text: str) -> None:
+    assert roles(run(text), by="role-before-name") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Konferencję otworzyła Pani Justyna Iwankiewicz z Koszalińskiej Agencji Rozwoju Regionalnego.",
+     {("Justyna Iwankiewicz", "", "Koszalińska Agencja Rozwoju Regionalnego")}),
+    ("Przemawiał Pan Tomasz Zamorski z zarządu Stowarzyszenia „Nasz Dom”.",
+     {("Tomasz Zamorski", "członek zarządu", "Stowarzyszenie „Nasz Dom”")}),
+    ("Mówił prof. Jan Nowak z Fundacji Barka i Fundacji Pro Omnis.",
+     {("Jan Nowak", "", "Fundacja Barka"), ("Jan Nowak", "", "Fundacja Pro Omnis")}),
+])
+def test_affiliation_from(text: str, expected: set) -> None:
+    assert roles(run(text), by="affiliation-from") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Spotkał się Jan Nowak z Fundacją Barka.",  # "z" with the instrumental: with, not from
+    "Przyjechał Jan Nowak z Kielc.",  # a town, not an organisation
+])
+def test_affiliation_from_near_misses(text: str) -> None:
+    assert roles(run(text), by="affiliation-from") == set()
+
+
+def test_represented_by() -> None:
+    x = run("Fundacja Barka, reprezentowana przez Jana Nowaka – prezesa, podpisała umowę.")
+    assert roles(x, by="represented-by") == {("Jan Nowak", "prezes", "Fundacja Barka")}
+    x = run("Fundacja Barka była reprezentowana na targach.")
+    assert roles(x, by="represented-by") == set()
