@@ -33,6 +33,7 @@ class Mention:
     county: str | None = None  # county code the name itself points to
     gmina: str | None = None  # gmina code the name itself points to ("w Puszczykowie")
     parent: str | None = None  # id of an organisation named inside this one's name, in the genitive
+    joins: str | None = None  # id of a mention whose entity this one is ("Zarząd Powiatu X" is Powiat X)
     head: int = -1
     case: str | None = None
     gender: str | None = None

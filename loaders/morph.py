@@ -89,19 +89,25 @@ class Morph:
             return ()
         return tuple((form, _parse(lem, tag, names)) for form, lem, tag, names, _q in gen)
 
-    def inflect(self, lemma: str, pos: str, case: str, number: str, gender: str | None) -> str | None:
-        """The form of ``lemma`` in the given case, number and gender (adjectives), or None."""
+    def inflect(self, lemma: str, pos: str, case: str, number: str, gender: str | None,
+                degree: str = "pos") -> str | None:
+        """The form of ``lemma`` in the given case, number, gender (adjectives) and degree ("com": "Wyższa"),
+        or None."""
         best = None
         for form, i in self.forms(lemma):
             if i.pos != pos or case not in i.cases or number not in i.numbers:
                 continue
-            if ":neg" in i.raw or ":com" in i.raw or ":sup" in i.raw:
+            if ":neg" in i.raw or _degree(i.raw) != degree:
                 continue
             if gender and i.genders and gender not in i.genders:
                 continue
             if best is None or len(i.raw) < len(best[1].raw):
                 best = (form, i)
         return best[0] if best else None
+
+
+def _degree(tag: str) -> str:
+    return "com" if ":com" in tag else "sup" if ":sup" in tag else "pos"
 
 
 @functools.lru_cache(maxsize=1)

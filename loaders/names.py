@@ -55,7 +55,8 @@ def _inflect_adj(tok: Token, interp: Interp, number: str, gender: str) -> str:
     prefix = ""
     if "-" in text and any(i.pos == "adja" for i in tok.interps):
         prefix, text = text.rsplit("-", 1)[0] + "-", text.rsplit("-", 1)[1]
-    form = morph().inflect(interp.lemma, interp.pos if interp.pos != "pact" else "pact", "nom", number, gender)
+    degree = "com" if ":com" in interp.raw else "sup" if ":sup" in interp.raw else "pos"
+    form = morph().inflect(interp.lemma, interp.pos if interp.pos != "pact" else "pact", "nom", number, gender, degree)
     if form is None:
         return tok.text
     return prefix + match_case(form, text)
@@ -82,10 +83,13 @@ def head_reading(head: Token, lemma: str, before: Sequence[Token], after: Sequen
 
 
 def nominative_phrase(tokens: Sequence[Token], head_index: int, lemma: str, text: str,
-                      prefer: tuple[str, ...] = ()) -> str:
+                      prefer: tuple[str, ...] = (), keep: frozenset[str] = frozenset()) -> str:
     """The phrase ``tokens`` (head at ``head_index``) with head and agreeing adjectives in the nominative.
 
-    ``text`` is the article text, used to keep the spacing and punctuation between untouched tokens.
+    ``text`` is the article text, used to keep the spacing and punctuation between untouched tokens. After the
+    head, an adjective that agrees with the noun after it opens a genitive complement and keeps its case
+    ("Wydziału Europejskiego Funduszu" -> "Wydział Europejskiego Funduszu"), unless its lemma is in ``keep``,
+    the words of the kind's own name ("Urzędu Marszałkowskiego Województwa" -> "Urząd Marszałkowski …").
     """
     head = tokens[head_index]
     before = tokens[:head_index]
@@ -107,19 +111,24 @@ def nominative_phrase(tokens: Sequence[Token], head_index: int, lemma: str, text
                 forms[k] = _inflect_adj(t, a, number, gender)
         for k, t in enumerate(after, start=head_index + 1):
             a = next((a for a in adjectives(t) if agree(a, case, number, gender)), None)
-            if a is None or _opens_complement(t, tokens[k + 1] if k + 1 < len(tokens) else None, case):
+            if a is None or _opens_complement(t, tokens[k + 1] if k + 1 < len(tokens) else None, keep):
                 break
             forms[k] = _inflect_adj(t, a, number, gender)
     return join(tokens, forms, text)
 
 
-def _opens_complement(t: Token, nxt: Token | None, case: str) -> bool:
-    """ "Fundacji Królowej Polski": a word that is also a common noun in the genitive, followed by a noun in the
-    genitive, heads a genitive complement ("Królowej Polski") and keeps its case."""
-    if nxt is None:
+def _opens_complement(t: Token, nxt: Token | None, keep: frozenset[str]) -> bool:
+    """ "Fundacji Królowej Polski", "Wydziału Europejskiego Funduszu Społecznego": an adjective in the genitive
+    that agrees with the declining noun after it begins a genitive complement."""
+    if nxt is None or any(a.lemma.lower() in keep for a in adjectives(t)):
         return False
-    common = any(i.pos == "subst" and i.lemma[:1].islower() and "gen" in i.cases for i in t.interps)
-    return common and any(i.pos == "subst" and "gen" in i.cases for i in nxt.interps)
+    genitive = [a for a in adjectives(t) if "gen" in a.cases]
+    nominative = {i.lemma for i in nouns(nxt) if "nom" in i.cases}
+    if not genitive or any("gen" in i.cases and i.lemma in nominative for i in nouns(nxt)):
+        return False  # "Spółdzielni Socjalnej Spektrum": a name that does not decline is no complement
+    return any("gen" in n.cases and any(agree(a, "gen", num, g) for a in genitive for num in n.numbers
+                                         for g in (n.genders or {"n"}))
+               for n in nouns(nxt))
 
 
 def join(tokens: Sequence[Token], forms: Sequence[str], text: str) -> str:

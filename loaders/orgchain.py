@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 
 from loaders.doc import Doc, Mention
-from loaders.lexical import (case_of, genitive_noun, head_lemma, is_person_start, is_place, span_lemmas,
-                             VERB_POS)
+from loaders.lexical import (case_of, genitive_noun, head_lemma, is_patron, is_person_start, is_place,
+                             kind_vocabulary, span_lemmas, VERB_POS)
 from loaders.names import adjectives, agree, nominative_phrase, nouns
 from loaders.orgfacts import is_generic, place_of
 from loaders.tokens import DASHES, Token
 
+#: kinds of body whose "Zarząd" or "Rada" is an organ of their own, not the board of an association
+GOVERNING = {"LocalGovernment", "GovernmentBody", "Ministry", "GovernmentDepartment"}
 LEGAL_FORM = re.compile(r"\s*,?\s*(?:sp\.\s*z\s*o\.\s*o\.|s\.\s*a\.|sp\.\s*j\.|sp\.\s*k\.|spółka z o\.\s*o\.)",
                         re.IGNORECASE)
 
@@ -30,6 +32,7 @@ class Chain:
     start: int
     end: int
     quoted: str | None = None
+    proper: str | None = None  # a name in capitals after the kind's words: "Stowarzyszenie … AMICUS"
     acronym: str | None = None
     parent_at: int | None = None
     numbered_title: str | None = None
@@ -69,7 +72,7 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
     sent = toks[k].sentence
     j = k + 1
     tail = False
-    programme = head in gaz.programme_heads and head not in gaz.heads
+    programme = head in gaz.programme_heads and not any(k.head == head and not k.also for k in gaz.kinds)
     while j < len(toks) and toks[j].sentence == sent and j not in doc.claimed:
         t = toks[j]
         if j in doc.quotes:
@@ -90,8 +93,7 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
             c.end = j = j + 1  # "na Rzecz Osób niepełnosprawnych"
             continue
         if t.is_cap and not t.is_upper:
-            patron = j >= 2 and toks[j - 1].text == "." and toks[j - 2].text.lower() in ("im", "św")
-            if is_person_start(doc, j) and not patron:
+            if is_person_start(doc, j) and not is_patron(doc, j) or low in gaz.words("honorifics"):
                 break
             if head_lemma(gaz, t) and not tail:
                 if j == c.end and genitive_noun(t) and c.parent_at is None and not programme:
@@ -103,6 +105,15 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
         if programme and j == c.end and (t.is_upper or (not t.is_cap and t.is_word and adjectives(t)
                                                          and not nouns(t))):
             c.end = j = j + 1  # "Program Operacyjny WER", "Oś priorytetowa 9"
+            continue
+        if t.is_upper and j == c.end and not programme and not toks[k].is_upper and not _roman(t.text):
+            first = j  # "Stowarzyszenie Edukacji i Rozwoju AMICUS", "Przedsiębiorstwo Społeczne SANTOS CAFE"
+            while doc.tok(j) is not None and doc.tokens[j].is_upper and doc.tokens[j].sentence == sent \
+                    and j not in doc.claimed:
+                j += 1
+            c.end = j
+            if c.proper is None:
+                c.proper = doc.span_text(first, j)
             continue
         if t.kind == "num" and programme and j == c.end:
             c.end = j = j + 1
@@ -131,6 +142,9 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                     and c.end not in doc.claimed:
                 c.end += 1  # "w Zielonej Górze", "w Nowym Mieście Lubawskim"
             break
+        if low == "imienia" and j == c.end and nxt.is_cap:
+            c.end = j = j + 1  # "Fundacja imienia Królowej Polski"
+            continue
         if low in ("ds", "im", "św") and nxt.text == "." and j == c.end:
             c.end = j = j + 2
             if low == "ds":
@@ -153,6 +167,10 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                 continue
         break
     return c
+
+
+def _roman(text: str) -> bool:
+    return bool(text) and all(ch in "IVXLC" for ch in text)
 
 
 def _ds_complement(doc: Doc, j: int, sent: int) -> int:
@@ -206,9 +224,8 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     """Find the organisation or programme whose head noun is token ``k`` and add it (and its parent)."""
     toks, text, gaz = doc.tokens, doc.text, doc.gaz
     c = walk(doc, k, head)
-    programme = head in gaz.programme_heads and head not in gaz.heads
     legal = LEGAL_FORM.match(text, toks[c.end - 1].end) if c.end > c.start else None
-    if legal and not programme:  # "… Sp. z o.o.", "… S.A.": a company
+    if legal and head not in gaz.programme_heads:  # "… Sp. z o.o.", "… S.A.": a company
         while c.end < len(toks) and toks[c.end].start < legal.end():
             c.end += 1
     span = [t for t in toks[c.start:c.end] if t.i not in doc.claimed]  # "(ROPS)" inside the span is skipped
@@ -219,6 +236,8 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     head_index = span.index(toks[k])
     name = _nominative(doc, span, head_index, head, c.quoted, prefer)
     sent = toks[k].sentence
+    kind = gaz.org_kind(head, span_lemmas(span))
+    programme = kind is None and head in gaz.programme_heads
     if programme:
         if head in gaz.words("numbered_parts") and not any(t.kind == "num" for t in span):
             return None  # "działanie" without a number is a plain word
@@ -227,7 +246,6 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
         if c.numbered_title:
             m.aliases.add(" ".join(c.numbered_title.split()))
         return doc.add(m, by)
-    kind = gaz.org_kind(head, span_lemmas(span))
     if legal:
         kind = gaz.org_kind("spółka", set()) or kind
     if kind is None:
@@ -241,21 +259,36 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     m.aliases |= {a for a in (c.acronym, c.quoted) if a}
     m.generic = is_generic(doc, span, kind, c.quoted, c.acronym, toks[k], head)
     place_of(doc, m, span)
+    if c.proper:
+        m.aliases.add(c.proper)
     parent = _parent(doc, c, by) if c.parent_at is not None and c.parent_at < c.end else None
+    if parent is not None and parent.kind is not None:
+        government = parent.kind.kind == "LocalGovernment"
+        if head in gaz.words("board_heads") and not government and parent.kind.kind not in GOVERNING:
+            doc.claimed.update(range(c.start, c.end))  # "Prezesa Zarządu Stowarzyszenia X": the body is X
+            return doc.add(parent, by)
+        if government and head in gaz.words("self_government_organs"):
+            m.joins = "parent"  # "Zarząd Powiatu X", "Samorząd Województwa X" stand for the self-government
+        elif government:
+            parent = None  # "Urząd Marszałkowski Województwa X": the voivodeship only says which office
     doc.add(m, by)
     if parent is not None:
         doc.add(parent, by, claim=False)
         m.parent = parent.id
+        if m.joins == "parent":
+            m.joins = parent.id
     return m
 
 
 def _nominative(doc: Doc, span: list[Token], head_index: int, head: str, quoted: str | None,
                 prefer: tuple[str, ...]) -> str:
+    keep = kind_vocabulary(doc.gaz)
     q_open = next((i for i, tk in enumerate(span) if tk.i in doc.quotes), None)
     if q_open is not None:
-        base = nominative_phrase(span[:q_open], head_index, head, doc.text, prefer) if head_index < q_open else ""
+        base = nominative_phrase(span[:q_open], head_index, head, doc.text, prefer, keep) if head_index < q_open \
+            else ""
         return f"{base} „{quoted}”".strip()
-    return nominative_phrase(span, head_index, head, doc.text, prefer)
+    return nominative_phrase(span, head_index, head, doc.text, prefer, keep)
 
 
 def _parent(doc: Doc, c: Chain, by: str) -> Mention | None:
@@ -267,7 +300,7 @@ def _parent(doc: Doc, c: Chain, by: str) -> Mention | None:
     p_kind = gaz.org_kind(p_head, span_lemmas(p_span)) if p_head else None
     if p_head is None or p_kind is None or p_head in gaz.programme_heads:
         return None
-    p_name = nominative_phrase(p_span, 0, p_head, doc.text, ("gen",))
+    p_name = nominative_phrase(p_span, 0, p_head, doc.text, ("gen",), kind_vocabulary(gaz))
     parent = Mention("Organization", c.parent_at, c.end, p_name, toks[c.parent_at].sentence, kind=p_kind,
                      head=c.parent_at)
     parent.generic = is_generic(doc, p_span, p_kind, None, None, toks[c.parent_at], p_head)

@@ -9,18 +9,19 @@ from __future__ import annotations
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind
 from loaders.lexical import adjective_lemma, kind_vocabulary, voivodeship_name
-from loaders.names import adjectives, nominative_phrase, nouns
+from loaders.names import adjectives, head_reading, nominative_phrase, nouns
 from loaders.tokens import Token
 
 
 def is_generic(doc: Doc, span: list[Token], kind: OrgKind, quoted: str | None, acronym: str | None, head: Token,
                head_lemma: str) -> bool:
-    """A kind's name with nothing of its own ("Powiatowe Centrum Pomocy Rodzinie") names no one entity."""
+    """A kind's name with nothing of its own ("Powiatowe Centrum Pomocy Rodzinie") names no one entity, and
+    neither does a plural ("Spółdzielni Socjalnych" read with its adjective)."""
     if quoted:
         return False
     if acronym and acronym not in kind.acronyms:
         return False
-    if all(i.numbers == frozenset({"pl"}) for i in nouns(head, head_lemma)) and head_lemma != "warsztat":
+    if head_lemma != "warsztat" and _plural(span, head, head_lemma):
         return True
     words = [t for t in span if t.is_word]
     if kind.kind == "LocalGovernment":  # "Samorząd Terytorialny" is any of them; "Gmina Bałtów" is one
@@ -32,6 +33,14 @@ def is_generic(doc: Doc, span: list[Token], kind: OrgKind, quoted: str | None, a
     vocab = kind_vocabulary(doc.gaz)
     function_words = doc.gaz.words("function_words")
     return all((t.lemmas & vocab) or t.text.lower() in function_words for t in words)
+
+
+def _plural(span: list[Token], head: Token, lemma: str) -> bool:
+    if all(i.numbers == frozenset({"pl"}) for i in nouns(head, lemma)):
+        return True
+    at = span.index(head) if head in span else 0
+    reading = head_reading(head, lemma, span[:at], span[at + 1:])
+    return reading is not None and reading[1] == "pl"
 
 
 def place_of(doc: Doc, m: Mention, span: list[Token]) -> None:

@@ -165,6 +165,9 @@ class Resolver:
                     e.aliases.add(m.acronym)
             elif m.type in ("Project", "Programme", "Agreement", "Partnership"):
                 self.entity(slugify(m.name), m.type, m.name, m)
+        for m in doc.mentions:  # "Zarząd Powiatu X" is one more name of Powiat X
+            if m.joins and m.joins in self.keys and m.id in self.keys and self.keys[m.id] != self.keys[m.joins]:
+                self._merge(self.keys[m.id], self.keys[m.joins])
         self._short_forms()
         acronyms = self._acronyms(region)
         doc.entities = self.entities

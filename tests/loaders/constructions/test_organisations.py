@@ -1,0 +1,70 @@
+"""Organisation names: where a name ends, its nominative, and which names stand for one body or none."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.constructions.helpers import names, roles, run
+
+
+@pytest.mark.parametrize("text, name", [
+    # a proper name in capitals after the kind's words belongs to the name
+    ("Głos zabrała prezes Stowarzyszenia Edukacji i Rozwoju AMICUS.", "Stowarzyszenie Edukacji i Rozwoju AMICUS"),
+    ("Kawiarnię prowadzi Przedsiębiorstwo Społeczne SANTOS CAFE w Braniewie.",
+     "Przedsiębiorstwo Społeczne SANTOS CAFE w Braniewie"),
+    ("Pracownicy Zakładu Aktywności Zawodowej ARGENTA w Łomży szyją torby.",
+     "Zakład Aktywności Zawodowej ARGENTA w Łomży"),
+    # the comparative stays comparative
+    ("Wykład wygłosił gość z Wyższej Szkoły Pedagogicznej w Warszawie.", "Wyższa Szkoła Pedagogiczna w Warszawie"),
+    # an adjective that opens a genitive complement keeps its case
+    ("Dyrektor Wydziału Europejskiego Funduszu Społecznego przemawiał.", "Wydział Europejskiego Funduszu Społecznego"),
+    ("Umowę zawarto z Fundacją Królowej Polski św. Jadwigi.", "Fundacja Królowej Polski św. Jadwigi"),
+    # the kind's own adjectives agree with the head
+    ("Obradowano w Urzędzie Marszałkowskim Województwa Śląskiego.", "Urząd Marszałkowski Województwa Śląskiego"),
+    ("Produkty konińskiej Spółdzielni Socjalnej Spektrum kupiono.", "Spółdzielnia Socjalna Spektrum"),
+    # kinds named by their head nouns
+    ("Wystąpił przedstawiciel Towarzystwa Inwestycji Społeczno-Ekonomicznych.",
+     "Towarzystwo Inwestycji Społeczno-Ekonomicznych"),
+    ("Prezes Ogólnopolskiego Związku Rewizyjnego Spółdzielni Socjalnych mówił.",
+     "Ogólnopolski Związek Rewizyjny Spółdzielni Socjalnych"),
+    ("Zwiedzono Muzeum Ludowe w Adamowie.", "Muzeum Ludowe w Adamowie"),
+    ("Koncert odbył się w Filharmonii Świętokrzyskiej.", "Filharmonia Świętokrzyska"),
+    ("Obecni byli goście z Krajowego Ruchu Ekologiczno-Społecznego.", "Krajowy Ruch Ekologiczno-Społeczny"),
+    ("Dyrektor Oddziału PFRON w Rzeszowie zabrał głos.", "Oddział PFRON w Rzeszowie"),
+    ("Obradowała Komisja Europejska.", "Komisja Europejska"),
+    ("Umowę podpisała Fundacja imienia Królowej Polski św. Jadwigi.", "Fundacja imienia Królowej Polski św. Jadwigi"),
+])
+def test_organisation_name(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
+
+
+def test_a_name_stops_before_a_title_and_a_name() -> None:
+    x = run("Zastępca Prezesa Ogólnopolskiego Związku Lustracyjnego Spółdzielni Socjalnych Pan Marcin Juszczyk mówił.")
+    assert names(x, "Organization") == {"Ogólnopolski Związek Lustracyjny Spółdzielni Socjalnych"}
+    assert names(x, "Person") == {"Marcin Juszczyk"}
+
+
+def test_an_organisations_board_is_the_organisation() -> None:
+    x = run("Mówił Karol Gutsze, Prezes Zarządu Stowarzyszenia na rzecz Pamiętowa i Adamkowa.")
+    assert names(x, "Organization") == {"Stowarzyszenie na rzecz Pamiętowa i Adamkowa"}
+    assert roles(x) == {("Karol Gutsze", "prezes zarządu", "Stowarzyszenie na rzecz Pamiętowa i Adamkowa")}
+
+
+def test_a_self_governments_board_is_one_more_name_of_it() -> None:
+    x = run("Uchwałę podjął Zarząd Powiatu Buskiego. Powiat Buski finansuje projekt.")
+    orgs = [e for e in x.entities.values() if e.type == "Organization"]
+    assert len(orgs) == 1 and orgs[0].name == "Powiat Buski" and "Zarząd Powiatu Buskiego" in orgs[0].aliases
+
+
+def test_the_voivodeship_in_an_offices_name_is_no_participant() -> None:
+    x = run("Dyrektor Departamentu Zarządzania RPO Urzędu Marszałkowskiego Województwa Lubelskiego mówił.")
+    assert names(x, "Organization") == {"Departament Zarządzania RPO Urzędu Marszałkowskiego Województwa Lubelskiego",
+                                        "Urząd Marszałkowski Województwa Lubelskiego"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rozmawiano o roli, jaką odgrywa każda spółdzielnia socjalna.",  # a kind, no name
+    "Powiatowe Centrum Pomocy Rodzinie prowadzi każdy powiat.",  # a generic name with no place
+    "W POSIEDZENIU WZIĘLI UDZIAŁ WSZYSCY.",  # a headline in capitals
+])
+def test_no_organisation(text: str) -> None:
+    assert names(run(text), "Organization") == set()
