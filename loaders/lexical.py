@@ -50,8 +50,8 @@ def is_patron(doc: Doc, k: int) -> bool:
     """A name after "im." or "św." is part of an institution's name, not a person present."""
     markers = doc.gaz.words("patron_markers")
     p1, p2 = doc.tok(k - 1), doc.tok(k - 2)
-    if p1 is not None and p1.text.lower() in markers and p1.text != ".":
-        return True
+    if p1 is not None and (p1.text.lower() in markers or p1.lemmas & markers) and p1.text != ".":
+        return True  # "im. Janusza Korczaka", "Najświętszej Marii Panny"
     return p1 is not None and p2 is not None and p1.text == "." and p2.text.lower() in markers
 
 
@@ -102,7 +102,7 @@ def span_lemmas(span: Iterable[Token]) -> set[str]:
 
 def voivodeship_name(adj_lemma: str) -> str:
     """The voivodeship's name from its adjective: "świętokrzyski" -> "świętokrzyskie"."""
-    return adj_lemma[:-1] + "e" if adj_lemma.endswith("i") else adj_lemma
+    return adj_lemma + "e" if adj_lemma.endswith("i") else adj_lemma
 
 
 def adjective_lemma(t: Token, a_lemma: str) -> str:

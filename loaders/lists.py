@@ -16,6 +16,7 @@ SEPARATORS = {",", ";"}
 CONJUNCTIONS = {"i", "oraz", "a", "także", "lub", "albo"}
 BULLETS = ("•", "-", "–", "—", "*", "·", "▪", "◦", "")
 CLOSERS = {".", "!", "?"}
+RELATIVE = frozenset({"który", "gdzie", "aby", "ponieważ", "gdyż"})
 
 
 @dataclass
@@ -65,8 +66,8 @@ def _inline(doc: Doc, start: int, end: int, sentence: int) -> list[Item]:
             if k > cur:
                 items.append(_item(doc, cur, k, sentence))
             cur = k + 1
-        elif depth == 0 and t.text in CLOSERS:
-            break
+        elif depth == 0 and (t.text in CLOSERS or t.lemmas & RELATIVE):
+            break  # the sentence or the list ends: ", który …"
         k += 1
     if k > cur:
         items.append(_item(doc, cur, k, sentence))

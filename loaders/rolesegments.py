@@ -205,3 +205,26 @@ def owner(doc: Doc, seg: Segment, chain_start: int | None = None) -> Mention | N
     if right_mark in DASHES and left_mark not in DASHES:
         return right  # "Pani Andżelika Wardęga, Prezes OZRSS – Pan Cezary Miżejewski"
     return left
+
+
+def describes_person(doc: Doc, i: int) -> bool:
+    """Whether the role word at token ``i`` is part of what the text says of a person: in the chain after a name
+    ("Jan Nowak, dyrektor X – przedstawiciel Y") or before one ("Członkowie Zarządu X: A i B")."""
+    seg = read_segment(doc, i)
+    if seg is None:
+        return False
+    right, _ = person_after(doc, seg.end)
+    if right is None and doc.tok(seg.end) is not None and doc.tokens[seg.end].text == ":":
+        right, _ = person_after(doc, seg.end + 1)
+    if right is not None:
+        return True
+    a, _ = doc.sentence_span(seg.sentence)
+    for p in doc.in_sentence(seg.sentence, ("Person",)):
+        if p.end > i:
+            break
+        k = p.end
+        while doc.tok(k) is not None and doc.tokens[k].text in APPOSITION | {")"}:
+            k += 1
+        if any(s.start == i for s in segments_after(doc, k, limit=6)):
+            return True
+    return False

@@ -118,20 +118,8 @@ def venue(doc: Doc) -> None:
         doc.relate("location", ev, g.code, s, "meeting-venue")
 
 
-@construction("meeting-people", "relations", patterned=False)
-def people(doc: Doc) -> None:
-    """Everyone the article names took part, except the people of a project's partnership."""
-    ev = doc.extraction.event if doc.extraction else None
-    if ev is None:
-        return
-    partners = _project_partner_people(doc)
-    for m in doc.of_type("Person"):
-        k = doc.key(m)
-        if k not in partners:
-            doc.relate("attendee", ev, k, m.sentence, "meeting-people")
-
-
-def _project_partner_people(doc: Doc) -> set[str]:
+def project_partner_people(doc: Doc) -> set[str]:
+    """People named as the partnership of a project ("w partnerstwie z Janem Nowakiem"): partners, not guests."""
     from loaders.constructions.projects import project_in
 
     out: set[str] = set()

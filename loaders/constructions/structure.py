@@ -30,11 +30,8 @@ def governments(doc: Doc) -> None:
             found = reg.counties_by_name(rest.lower(), doc.region) or reg.counties_by_name(rest.lower())
             if found:
                 governs(doc, key, "county", found[0].code)
-        elif head in ("województwo", "samorząd"):
-            v = reg.voivodeship_by_name(rest.split()[-1].lower()[:-1] + "e") if head == "samorząd" else \
-                reg.voivodeship_by_name(rest.lower())
-            if v:
-                governs(doc, key, "voivodeship", v.code)
+        elif head in ("województwo", "samorząd") and m.region:
+            governs(doc, key, "voivodeship", m.region)  # the name's adjective says which one
         elif head in ("gmina", "miasto"):
             gminas = reg.gminas_by_name(rest)
             if doc.region:

@@ -1,0 +1,76 @@
+"""Who took part in the meeting: each construction on short reports, and the near misses it must leave."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.constructions.helpers import rels, run
+
+TITLE = "Spotkanie"
+
+
+def attendees(text: str, by: str | None = None) -> set[str]:
+    return {o for _, o in rels(run(text, title=TITLE), "attendee", by=by)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("W Kielcach odbyło się posiedzenie Regionalnego Komitetu Rozwoju Ekonomii Społecznej.",
+     {"Regionalny Komitet Rozwoju Ekonomii Społecznej"}),
+    ("W Supraślu odbyło się spotkanie Regionalnego Komitetu Rozwoju Ekonomii Społecznej oraz Podlaskiej Rady "
+     "Działalności Pożytku Publicznego.",
+     {"Regionalny Komitet Rozwoju Ekonomii Społecznej", "Podlaska Rada Działalności Pożytku Publicznego"}),
+])
+def test_the_body_that_met(text: str, expected: set[str]) -> None:
+    assert attendees(text, by="meeting-of-body") == expected
+
+
+def test_a_meeting_about_a_body_is_not_its_meeting() -> None:
+    assert attendees("Na spotkaniu rozmawiano o Fundacji Barka.", by="meeting-of-body") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("W spotkaniu uczestniczyli przedstawiciele Fundacji Barka i Stowarzyszenia Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    ("Udział wzięli członkowie RKRES oraz pracownicy Fundacji Barka.", {"Fundacja Barka"}),
+    ("W spotkaniu uczestniczyli przedstawiciele instytucji z terenu powiatu (m.in. Fundacji Barka, "
+     "Stowarzyszenia Tłok).", {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+])
+def test_representatives_of_organisations(text: str, expected: set[str]) -> None:
+    assert attendees(text, by="attendee-representatives") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a representative named with the person is that person's role, not an organisation taking part
+    "Głos zabrał Jan Nowak – przedstawiciel Fundacji Barka.",
+    "Gości powitali Członkowie Zarządu Fundacji Barka: Anna Mróz i Piotr Wilk.",
+])
+def test_representatives_near_misses(text: str) -> None:
+    assert attendees(text, by="attendee-representatives") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("W spotkaniu udział wzięły: Fundacja Barka i Stowarzyszenie Tłok.", {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    ("Fundacja Barka i Stowarzyszenie Tłok uczestniczyły w spotkaniu.", {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+])
+def test_participation_lists(text: str, expected: set[str]) -> None:
+    assert attendees(text, by="attendee-list") == expected
+
+
+def test_participation_lists_take_people_and_representatives() -> None:
+    got = attendees("W spotkaniu udział wzięli: Jan Nowak, Fundacja Barka i przedstawiciele Stowarzyszenia Tłok.")
+    assert got == {"Jan Nowak", "Fundacja Barka", "Stowarzyszenie Tłok"}
+
+
+def test_a_persons_body_in_a_list_is_not_a_participant() -> None:
+    got = attendees("W spotkaniu wziął udział Adam Jarubas, marszałek Województwa Świętokrzyskiego, który mówił.")
+    assert got == {"Adam Jarubas"}
+
+
+def test_people_named_took_part_but_not_the_author_or_the_absent() -> None:
+    text = ("Spotkanie otworzyła Anna Mróz. Dyplomy – w imieniu Pana Marszałka Wojciecha Saługi – wręczył Pan Rafał "
+            "Adamczyk.\nOpracował: Adam Kubka")
+    assert attendees(text, by="meeting-people") == {"Anna Mróz", "Rafał Adamczyk"}
+
+
+def test_a_parishs_patron_is_no_person() -> None:
+    x = run("Porozumienie podpisał proboszcz Parafii Zwiastowania Najświętszej Marii Panny w Czerwińsku.", title=TITLE)
+    assert not any(e.type == "Person" for e in x.entities.values())
