@@ -53,9 +53,8 @@ def _interrupt(signum: int, frame: object) -> None:
 def command(ctx: click.Context, host: str | None, port: int | None, store_path: str | None,
             threads: int | None, no_sample: bool) -> None:
     """Serve the graph on the web: SPARQL endpoint, query editor, entity pages, cooperation maps."""
-    import waitress
-
     from webapp import create_app
+    from webapp.server import create_server
 
     overrides = {k: v for k, v in (("host", host), ("port", port), ("store", store_path), ("threads", threads))
                  if v is not None}
@@ -76,9 +75,7 @@ def command(ctx: click.Context, host: str | None, port: int | None, store_path: 
                 raise UserError(f"the query workers cannot open the store: {exc}") from exc
         try:
             try:  # bind first, so "serving" is only said once the port is ours
-                server = waitress.create_server(app, host=settings.host, port=settings.port,
-                                                threads=settings.threads, ident="esgraf",
-                                                max_request_body_size=settings.max_body)
+                server = create_server(app, settings)  # with the connection limits of the settings
             except OSError as exc:
                 raise UserError(f"cannot listen on {settings.host}:{settings.port}: {exc}") from exc
             source = settings.endpoint or settings.store

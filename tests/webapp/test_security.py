@@ -408,7 +408,7 @@ def test_data_answers_are_not_sniffed(memory_client, path):
 def test_serve_never_runs_in_debug_mode(tmp_path: Path, monkeypatch):
     """Even with FLASK_DEBUG in the environment, the app ``esgraf serve`` builds answers errors with the one error
     shape and shows no traceback and no debugger."""
-    import waitress
+    import webapp.server
 
     from esgraf.cli import main
 
@@ -423,12 +423,12 @@ def test_serve_never_runs_in_debug_mode(tmp_path: Path, monkeypatch):
         def close(self) -> None:
             pass
 
-    def create_server(app, **kw):
+    def create_server(app, settings, **kw):
         built.append(app)
         return Server()
 
     monkeypatch.setenv("FLASK_DEBUG", "1")
-    monkeypatch.setattr(waitress, "create_server", create_server)
+    monkeypatch.setattr(webapp.server, "create_server", create_server)
     result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "store"), "--no-sample",
                                        "--port", "0"])
     assert result.exit_code == 0, result.output
