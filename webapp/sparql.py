@@ -16,12 +16,13 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, request, url_for
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
+from graph import sandbox
 from graph.pool import Busy, MemoryLimit, QueryTimeout
 from graph.results import GRAPH_FORMATS, NotAcceptable
-from graph.sandbox import ParserStopped
+from graph.sandbox import ParserStopped, RdfSyntaxError
 from graph.sparql_check import RemoteRefused
 from graph.sparql_dataset import DatasetConflict
-from graph.store import DefaultGraphWrite, QuerySyntaxError, StoreError, ntriples_term, to_rdflib, unmerge
+from graph.store import DefaultGraphWrite, QuerySyntaxError, StoreError, to_rdflib, unmerge
 from graph.vocab import RDF, VOID
 from webapp.errors import WebError, wants_html
 from webapp.negotiation import GRAPH_MEDIA, page_format, rdf_response, sparql_formats
@@ -295,14 +296,19 @@ def _gsp_write(graph: str | None, replace: bool) -> Response:
     fmt = BODY_FORMATS.get(request.mimetype)
     if fmt is None:
         raise WebError(415, "send the graph as " + ", ".join(sorted(set(BODY_FORMATS))))
-    try:
-        parsed = list(ox.parse(request.get_data(), format=fmt, base_iri=graph or request.base_url))
-    except (SyntaxError, ValueError) as exc:
+    try:  # in a parser process: JSON-LD nested deep enough crashes the parser, which must not take the server
+        triples: list[str] = sandbox.shared().call(  # type: ignore[assignment]
+            "graph.sandbox:rdf_as_ntriples", state().settings.query_timeout, data=request.get_data(),
+            media_type=fmt.media_type, base_iri=graph or request.base_url)
+    except (RdfSyntaxError, ParserStopped) as exc:
         raise WebError(400, f"the body does not parse: {exc}") from exc
+    except MemoryLimit as exc:
+        raise WebError(413, "the body needs more memory to parse than a parser may have") from exc
+    except QueryTimeout as exc:
+        raise WebError(503, "the body took too long to parse", {"Retry-After": RETRY_AFTER}) from exc
     existed = _exists(graph)
     # quads keep only their triple: the target graph is the one in the URL
-    body = " ".join(f"{ntriples_term(to_rdflib(q.subject))} {ntriples_term(to_rdflib(q.predicate))} "
-                    f"{ntriples_term(to_rdflib(q.object))} ." for q in parsed)
+    body = " ".join(f"{t} ." for t in triples)
     merged = state().store.merged_default
     parts = []
     if replace:
