@@ -33,9 +33,8 @@ def load_sample(store: Store, settings: Settings) -> None:
 
     log.info("the store holds no articles: loading %s", settings.articles)
     report = load_paths(store, [Path(settings.articles)], settings=settings)
+    # each article skipped or not stored was reported in its line as it happened
     log.info("loaded %d articles (%d triples) in %.1f s", report.articles, report.triples, report.seconds)
-    for problem in report.errors + report.failed:
-        log.warning("%s", problem)
 
 
 def _interrupt(signum: int, frame: object) -> None:
