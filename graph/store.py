@@ -314,6 +314,10 @@ class OxigraphStore(Store):
                 self._ox = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        except (RuntimeError, ValueError) as exc:
+            # a store stopped while it was being created lacks parts that only a read-write opening adds
+            hint = "; `esgraf load` opens it for writing, which completes it" if read_only else ""
+            raise StoreError(f"the store at {self.path} is incomplete or damaged ({exc}){hint}") from exc
         if not read_only and self._default_is_empty() and next(self._ox.named_graphs(), None) is not None:
             # a store written before esgraf kept the merged default graph: build it once
             log.info("building the merged default graph of %s", self.path)
