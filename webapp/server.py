@@ -51,7 +51,9 @@ def create_server(app: object, settings: Settings, **overrides: object) -> objec
     _raise_file_limit(settings.connection_limit)
     options: dict[str, object] = dict(
         host=settings.host, port=settings.port, threads=settings.threads, ident="esgraf",
-        max_request_body_size=settings.max_body, connection_limit=settings.connection_limit,
+        # waitress refuses a body of exactly its limit and counts a chunked body's framing in it: it gets room
+        # for both, and the app refuses whatever is over ESGRAF_MAX_BODY, to the byte
+        max_request_body_size=settings.max_body + 65536, connection_limit=settings.connection_limit,
         channel_timeout=settings.idle_timeout,
         # look at the connections often: the idle and request limits are only as exact as this
         cleanup_interval=max(1, min(settings.idle_timeout, settings.request_timeout) // 4))

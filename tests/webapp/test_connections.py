@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.webapp.conftest import make_settings
+from graph.store import OxigraphStore
+from tests.webapp.conftest import fill, make_settings
+from webapp import create_app
 from webapp.server import create_server
 
 #: a request begun and never finished
@@ -20,12 +22,14 @@ PARTIAL = b"GET /sparql HTTP/1.1\r\nHost: esgraf\r\n"
 
 
 @pytest.fixture
-def serve(memory_app) -> Iterator[Callable[..., tuple[str, int]]]:
-    """Start the app under the production server with the given settings; (host, port) of it."""
+def serve() -> Iterator[Callable[..., tuple[str, int]]]:
+    """Start the app (on an in-memory store) under the production server with the given settings; (host, port)
+    of it."""
     running: list[tuple[object, threading.Thread]] = []
 
-    def start(**settings: object) -> tuple[str, int]:
-        server = create_server(memory_app, make_settings(host="127.0.0.1", port=0, threads=2, **settings))
+    def start(**values: object) -> tuple[str, int]:
+        settings = make_settings(host="127.0.0.1", port=0, threads=2, **values)
+        server = create_server(create_app(settings, fill(OxigraphStore())), settings)
         thread = threading.Thread(target=server.run, daemon=True, name="esgraf-test-server")
         thread.start()
         running.append((server, thread))
@@ -96,3 +100,21 @@ def test_the_limits_are_settings(serve):
     with socket.create_connection((host, port), timeout=10) as sock:
         sock.sendall(PARTIAL)
         assert not closed_by_server(sock, wait=3, trickle=True)
+
+
+@pytest.mark.parametrize("extra, status", [(0, 200), (1, 413)])
+def test_a_body_of_exactly_the_limit_is_taken(serve, extra, status):
+    """ESGRAF_MAX_BODY is the largest body taken: one byte more is 413, by Content-Length and in chunks."""
+    limit = 300
+    host, port = serve(max_body=limit)
+    query = b"ASK { ?s ?p ?o } #"
+    body = query + b"x" * (limit + extra - len(query))
+    for chunked in (False, True):
+        conn = http.client.HTTPConnection(host, port, timeout=30)
+        conn.request("POST", "/sparql", body=iter([body]) if chunked else body, encode_chunked=chunked,
+                     headers={"Content-Type": "application/sparql-query",
+                              "Accept": "application/sparql-results+json"})
+        resp = conn.getresponse()
+        assert resp.status == status, (chunked, resp.read())
+        resp.read()
+        conn.close()
