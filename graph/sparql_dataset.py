@@ -69,14 +69,16 @@ def with_from(query: str, default: list[str], named: list[str]) -> str:
                 break
             depth += (t.text == "(") - (t.text == ")")
             i += 1
-    insert_at = toks[i].start if i < len(toks) else len(query)
-    # the query's own FROM clauses give way to the protocol's
-    cut_to = insert_at
+    insert_at = cut_to = toks[i].start if i < len(toks) else len(query)
+    # the query's own FROM clauses (FROM iri, FROM NAMED iri) give way to the protocol's
     while i < len(toks) and toks[i].word() == "FROM":
-        i += 2 if i + 1 < len(toks) and toks[i + 1].word() != "NAMED" else 3
-        cut_to = toks[i - 1].end if i - 1 < len(toks) else len(query)
+        i += 2 if i + 1 < len(toks) and toks[i + 1].word() == "NAMED" else 1
+        if i >= len(toks):
+            raise QuerySyntaxError("FROM names no graph")
+        cut_to = toks[i].end
+        i += 1
     clauses = _iris("FROM", default) + _iris("FROM NAMED", named)
-    return f"{query[:insert_at]}{clauses.strip()} {query[cut_to:]}"
+    return f"{query[:insert_at].rstrip()} {clauses.strip()} {query[cut_to:].lstrip()}"
 
 
 def with_using(update: str, default: list[str], named: list[str]) -> str:
