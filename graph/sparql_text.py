@@ -9,7 +9,7 @@ query (:mod:`graph.sparql_check`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 #: SPARQL's codepoint escapes, which the grammar decodes before anything else (\u0053ERVICE is SERVICE)
@@ -64,12 +64,19 @@ def decode(text: str) -> str:
     return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
-def tokens(text: str) -> list[Token]:
-    """The tokens of ``text`` (decoded first when it has codepoint escapes, so places are then in the decoded
-    text); whitespace and comments are left out. A character no token can start with is an ``error`` token."""
+def iter_tokens(text: str) -> Iterator[Token]:
+    """The tokens of ``text`` one by one (decoded first when it has codepoint escapes, so places are then in the
+    decoded text); whitespace and comments are left out. A character no token can start with is an ``error``
+    token."""
     text = decode(text) if has_escapes(text) else text
-    return [Token(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)  # type: ignore[arg-type]
-            if m.lastgroup not in ("ws", "comment")]
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup not in ("ws", "comment"):
+            yield Token(m.lastgroup, m.group(), m.start(), m.end())  # type: ignore[arg-type]
+
+
+def tokens(text: str) -> list[Token]:
+    """All the tokens of ``text`` (:func:`iter_tokens`)."""
+    return list(iter_tokens(text))
 
 
 def nesting(toks: Iterable[Token]) -> int:
@@ -87,7 +94,7 @@ def nesting(toks: Iterable[Token]) -> int:
 def first_keyword(text: str, words: Iterable[str]) -> str | None:
     """The first of ``words`` (keywords, any case) that ``text`` uses as a keyword, upper case; or None."""
     wanted = {w.upper() for w in words}
-    return next((w for t in tokens(text) if (w := t.word()) in wanted), None)
+    return next((w for t in iter_tokens(text) if (w := t.word()) in wanted), None)
 
 
 def matching(toks: list[Token], i: int) -> int | None:

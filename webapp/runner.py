@@ -10,10 +10,13 @@ off the store while it changes and tells listeners (the search index) afterwards
 """
 from __future__ import annotations
 
+import collections
 import contextlib
+import hashlib
 import os
 import threading
 from collections.abc import Callable, Iterator
+from typing import cast
 
 from graph.pool import ProcessQueryPool, run_with_timeout
 from graph.results import Answer, run_oxigraph, run_store
@@ -23,6 +26,10 @@ from graph.sparql_dataset import DatasetConflict, with_base, with_from, with_usi
 from graph.store import OxigraphStore, QuerySyntaxError, Store, StoreError
 from graph.vocab import PREFIXES
 from graph.workers import machine_memory
+
+
+#: what the runner remembers of parsed texts: how many, and the longest
+CHECKED_KEPT, CHECKED_TEXT = 256, 100_000
 
 
 class TooManyQueries(StoreError):
@@ -80,14 +87,31 @@ class QueryRunner:
         if isinstance(store, OxigraphStore) and store.path is not None:
             self.pool = ProcessQueryPool(store.path, size, timeout, memory or default_memory(size))
         self.share = ClientShare(per_client or size // 2)
+        self._checked: collections.OrderedDict[tuple[bytes, bool], Checked] = collections.OrderedDict()
+        self._checked_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._listeners: list[Callable[[], None]] = []
 
     def check(self, text: str, update: bool) -> Checked:
         """What ``text`` asks for, parsed in a parser process; :class:`RemoteRefused` when it would fetch from
-        elsewhere, QuerySyntaxError when it does not parse (or nests too deeply to)."""
-        checked: Checked = sandbox.shared().call("graph.sparql_check:inspect", self.timeout,  # type: ignore[assignment]
-                                                 text=text, update=update)
+        elsewhere, QuerySyntaxError when it does not parse (or nests too deeply to).
+
+        Parsing takes rdflib tens of milliseconds on the example queries, which the query editor sends again and
+        again, so what the same text asks for is remembered (for a few hundred short texts).
+        """
+        key = (hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), update)
+        with self._checked_lock:
+            checked = self._checked.get(key)
+            if checked is not None:
+                self._checked.move_to_end(key)
+        if checked is None:
+            checked = cast(Checked, sandbox.shared().call("graph.sparql_check:inspect", self.timeout, text=text,
+                                                          update=update))
+            if len(text) <= CHECKED_TEXT:
+                with self._checked_lock:
+                    self._checked[key] = checked
+                    while len(self._checked) > CHECKED_KEPT:
+                        self._checked.popitem(last=False)
         if checked.remote:
             raise RemoteRefused(checked.remote)
         return checked
@@ -101,12 +125,12 @@ class QueryRunner:
         on_server = not isinstance(self.store, OxigraphStore)
         if on_server:  # a SPARQL server is told the dataset in the query itself
             query = with_from(query, default_graphs, named_graphs)
-        checked = self.check(query, update=False)
-        if on_server and (default_graphs or named_graphs) and \
-                (checked.from_graphs, checked.from_named) != (default_graphs, named_graphs):
-            raise QuerySyntaxError("the graphs of default-graph-uri and named-graph-uri could not be written "
-                                   "into this query; name them with FROM and FROM NAMED")
-        with self.share.slot(client):
+        with self.share.slot(client):  # the parse too: a client cannot hold every parser either
+            checked = self.check(query, update=False)
+            if on_server and (default_graphs or named_graphs) and \
+                    (checked.from_graphs, checked.from_named) != (default_graphs, named_graphs):
+                raise QuerySyntaxError("the graphs of default-graph-uri and named-graph-uri could not be "
+                                       "written into this query; name them with FROM and FROM NAMED")
             if on_server:
                 text = with_base(query, self.base_iri) if self.base_iri else query
                 return run_with_timeout(lambda: run_store(self.store, text, result_fmt, graph_fmt, self.max_rows,

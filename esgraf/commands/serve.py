@@ -14,6 +14,7 @@ import click
 from esgraf.cli import UserError, settings_of
 from esgraf.settings import Settings
 from esgraf.stores import open_store
+from graph import sandbox
 from graph.iri import Minter
 from graph.store import Store, StoreError
 
@@ -67,11 +68,12 @@ def command(ctx: click.Context, host: str | None, port: int | None, store_path: 
             load_sample(store, settings)
         app = create_app(settings, store)
         runner = app.extensions["esgraf"].runner
-        if runner.pool is not None:
-            try:
+        try:
+            if runner.pool is not None:
                 runner.pool.warm()
-            except StoreError as exc:
-                raise UserError(f"the query workers cannot open the store: {exc}") from exc
+            sandbox.shared().warm()  # a parser ready, so the first query does not wait for it to start
+        except StoreError as exc:
+            raise UserError(f"the query workers cannot start: {exc}") from exc
         try:
             try:  # bind first, so "serving" is only said once the port is ours
                 server = create_server(app, settings)  # with the connection limits of the settings

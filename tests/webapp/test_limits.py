@@ -112,7 +112,7 @@ def test_one_client_cannot_take_every_worker(filled_store):
 
     if filled_store.backend != "oxigraph":
         pytest.skip("only the embedded store's workers are shared out; a SPARQL server queues by itself")
-    app = create_app(make_settings(query_timeout=8.0), filled_store)
+    app = create_app(make_settings(query_timeout=4.0), filled_store)
     runner = app.extensions["esgraf"].runner
     for _ in range(runner.pool.size):
         runner.pool.warm()

@@ -30,7 +30,7 @@ def _query(sep: str, before: str, place: str, pattern: str) -> str:
             f"{place.format(X=pattern)}{sep}}}")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sep=SEPARATORS, keyword=SERVICE, silent=SILENT, before=BEFORE, place=PLACES)
 def test_service_written_any_way_is_refused(client, canary, sep, keyword, silent, before, place):  # noqa: F811
     url, seen = canary
@@ -42,7 +42,7 @@ def test_service_written_any_way_is_refused(client, canary, sep, keyword, silent
     assert control.status_code == 200, control.get_data(as_text=True)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sep=SEPARATORS, keyword=LOAD, silent=SILENT, before=BEFORE, service=SERVICE, place=PLACES)
 def test_load_and_service_in_updates_are_refused(client, filled_store, canary, sep, keyword, silent, before,  # noqa: F811
                                                  service, place):
