@@ -1,8 +1,8 @@
-"""Run SPARQL queries under a time limit.
+"""Run SPARQL queries under a time limit and a memory limit.
 
 pyoxigraph cannot cancel a query once it runs, so queries on the on-disk store run in worker processes that
-open the store read-only; a worker that passes the limit is killed and replaced, and the server keeps
-answering meanwhile. pyoxigraph documents opening a store read-only while another process writes it as
+open the store read-only (:class:`graph.workers.Worker`); a worker that passes the time limit or its memory
+limit is killed and replaced, and the server keeps answering meanwhile. pyoxigraph documents opening a store read-only while another process writes it as
 undefined, so :meth:`ProcessQueryPool.writing` waits for running queries, stops every worker, lets the
 write happen in the serving process, and new workers (opened after the write) see the new data.
 

@@ -69,7 +69,8 @@ def command(ctx: click.Context, host: str | None, port: int | None, store_path: 
         app = create_app(settings, store)
         runner = app.extensions["esgraf"].runner
         try:
-            if runner.pool is not None:
+            # every query worker ready: a client's runaway query must not leave the next client waiting for one
+            for _ in range(runner.pool.size if runner.pool is not None else 0):
                 runner.pool.warm()
             sandbox.shared().warm()  # a parser ready, so the first query does not wait for it to start
         except StoreError as exc:
