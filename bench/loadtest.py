@@ -65,7 +65,8 @@ class Server:
 
     def __init__(self, store: Path, threads: int, articles: Path):
         self.port = free_port()
-        env = {**os.environ, "ESGRAF_ARTICLES": str(articles)}
+        # every client here shares 127.0.0.1, which the server would take for one client and hold to its share
+        env = {**os.environ, "ESGRAF_ARTICLES": str(articles), "ESGRAF_CLIENT_QUERIES": "1000"}
         env.pop("ESGRAF_ENDPOINT", None)  # the embedded store, always
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "esgraf.cli", "-q", "serve", "--store", str(store), "--host", "127.0.0.1",

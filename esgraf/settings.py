@@ -40,6 +40,16 @@ class Settings:
     host: str = _setting("127.0.0.1", "address `serve` listens on")
     port: int = _setting(5000, "port `serve` listens on")
     threads: int = _setting(8, "worker threads of the web server")
+    query_memory: int = _setting(0, "MiB of memory one query worker may hold before its query is stopped (503); "
+                                    "0: half the machine's RAM shared among the workers")
+    client_queries: int = _setting(0, "most queries one client (IP address) may have running at once; more are "
+                                      "answered 429; 0: half the query workers, at least one")
+    connection_limit: int = _setting(1000, "most connections the web server holds open at once")
+    idle_timeout: int = _setting(30, "seconds a connection may stay silent before the web server closes it")
+    request_timeout: int = _setting(60, "seconds a client may take to send a whole request (headers and body); "
+                                        "a connection still sending after that is closed")
+    trusted_proxy: str = _setting("", "address of the reverse proxy whose X-Forwarded-For names the client; "
+                                      "empty: the client is the connection's address")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:

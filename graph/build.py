@@ -12,6 +12,7 @@ The shape of the graph (see README, "Data model"):
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
@@ -56,6 +57,14 @@ TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
 }
 
 SECTORS = ("public", "social", "business")
+#: bidirectional controls (right-to-left override, isolates, marks): in a name they make it show as other letters
+#: than it has, so labels never carry them, whatever the extraction was given
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def label(text: str) -> str:
+    """A name as a label: without bidirectional controls."""
+    return _BIDI.sub("", text)
 
 
 def entity_iri(e: Entity, mint: Minter = MINT) -> URIRef:
@@ -101,12 +110,13 @@ def article_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
             add((node, RDF.type, ESG[e.kind]))
         if e.type == "Organization" and e.sector in SECTORS:
             add((node, ESG.sector, mint.concept("sector", e.sector)))
-        if e.name:
-            add((node, SKOS.prefLabel, Literal(e.name, lang="pl")))
-            add((node, RDFS.label, Literal(e.name, lang="pl")))
+        name = label(e.name) if e.name else ""
+        if name:
+            add((node, SKOS.prefLabel, Literal(name, lang="pl")))
+            add((node, RDFS.label, Literal(name, lang="pl")))
             if e.type == "Person":
-                add((node, FOAF.name, Literal(e.name)))
-        for alias in sorted(e.aliases - {e.name}):
+                add((node, FOAF.name, Literal(name)))
+        for alias in sorted({label(a) for a in e.aliases} - {name, ""}):
             add((node, SKOS.altLabel, Literal(alias, lang="pl")))
             if alias.isupper() and len(alias) <= 12:
                 add((node, ESG.acronym, Literal(alias)))
@@ -151,11 +161,11 @@ def article_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
                 add((m, ORG.role, concept))
                 add((concept, RDF.type, SKOS.Concept))
                 add((concept, RDF.type, ORG.Role))
-                add((concept, SKOS.prefLabel, Literal(r.role, lang="pl")))
+                add((concept, SKOS.prefLabel, Literal(label(r.role), lang="pl")))
                 add((concept, SKOS.inScheme, mint.scheme("role")))
             if r.title:
-                add((m, ESG.roleTitle, Literal(r.title, lang="pl")))
-                add((m, RDFS.label, Literal(r.title, lang="pl")))
+                add((m, ESG.roleTitle, Literal(label(r.title), lang="pl")))
+                add((m, RDFS.label, Literal(label(r.title), lang="pl")))
             if r.sentence in sent:
                 add((m, PROV.wasDerivedFrom, sent[r.sentence]))
             add((s, ORG.memberOf, o))
@@ -181,7 +191,7 @@ def meta_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
         (g, DCTERMS.source, art),
     ]
     if a.title:
-        out.append((art, DCTERMS.title, Literal(a.title, lang="pl")))
+        out.append((art, DCTERMS.title, Literal(label(a.title), lang="pl")))
     if a.url:
         out.append((art, DCTERMS.source, URIRef(a.url)))
     if a.published:

@@ -6,12 +6,13 @@ so a deployment can mint IRIs under its own domain.
 """
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph.slug import slugify
 from graph.vocab import BASE
 
-__all__ = ["Minter", "MINT", "slugify", "TYPE_PATHS", "PATH_TYPES"]
+__all__ = ["Minter", "MINT", "slugify", "TYPE_PATHS", "PATH_TYPES", "iri_problem"]
 
 #: path segment for each entity type
 TYPE_PATHS = {
@@ -27,6 +28,19 @@ TYPE_PATHS = {
     "Event": "event",
 }
 PATH_TYPES = {v: k for k, v in TYPE_PATHS.items()}
+
+
+def iri_problem(text: str) -> str | None:
+    """Why ``text`` cannot be an IRI in the graph (``Invalid IRI percent encoding '%zz'``), or None when it can.
+
+    The stores' own parser decides, so an address that passes here is one every store takes.
+    """
+    try:
+        ox.NamedNode(text)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
 
 class Minter:
     """Mints IRIs under one base."""

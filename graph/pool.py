@@ -1,8 +1,8 @@
-"""Run SPARQL queries under a time limit.
+"""Run SPARQL queries under a time limit and a memory limit.
 
 pyoxigraph cannot cancel a query once it runs, so queries on the on-disk store run in worker processes that
-open the store read-only; a worker that passes the limit is killed and replaced, and the server keeps
-answering meanwhile. pyoxigraph documents opening a store read-only while another process writes it as
+open the store read-only (:class:`graph.workers.Worker`); a worker that passes the time limit or its memory
+limit is killed and replaced, and the server keeps answering meanwhile. pyoxigraph documents opening a store read-only while another process writes it as
 undefined, so :meth:`ProcessQueryPool.writing` waits for running queries, stops every worker, lets the
 write happen in the serving process, and new workers (opened after the write) see the new data.
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing as mp
 import queue
 import threading
 import time
@@ -23,28 +22,20 @@ from pathlib import Path
 from typing import TypeVar
 
 from graph.store import QuerySyntaxError, StoreError
+from graph.workers import START_TIMEOUT, MemoryLimit, QueryTimeout, Worker, WorkerDied, limit_own_memory
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-#: seconds a new worker may take to open the store
-START_TIMEOUT = 60.0
-
-
-class QueryTimeout(StoreError):
-    """The query ran past the time limit and was stopped."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        super().__init__(f"the query hit the time limit of {seconds:g} s and was stopped")
+__all__ = ["Busy", "MemoryLimit", "ProcessQueryPool", "QueryTimeout", "run_with_timeout"]
 
 
 class Busy(StoreError):
     """Every worker stayed busy for longer than the time limit."""
 
 
-def _worker_main(path: str, conn: Connection) -> None:
+def _worker_main(conn: Connection, path: str, memory: int) -> None:
     """A worker process: open the store read-only, then answer jobs until told to stop."""
     from graph.results import NotAcceptable, run_oxigraph
     from graph.store import OxigraphStore
@@ -54,6 +45,8 @@ def _worker_main(path: str, conn: Connection) -> None:
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
         conn.send(("error", f"cannot open the store read-only: {exc}"))
         return
+    if memory:
+        limit_own_memory(memory)
     conn.send(("ready", None))
     while True:
         try:
@@ -68,41 +61,22 @@ def _worker_main(path: str, conn: Connection) -> None:
             conn.send(("notacceptable", exc.kind))
         except QuerySyntaxError as exc:
             conn.send(("syntax", str(exc)))
+        except MemoryError:
+            conn.send(("memory", None))
         except Exception as exc:  # noqa: BLE001 - any failure is one answer, the worker lives on
             conn.send(("error", str(exc)))
 
 
-class _Worker:
-    def __init__(self, ctx: mp.context.BaseContext, path: str, generation: int):
-        self.generation = generation
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(path, child), daemon=True, name="esgraf-query")
-        self.proc.start()
-        child.close()
-        if not self.conn.poll(START_TIMEOUT):
-            self.kill()
-            raise StoreError("a query worker did not start")
-        status, message = self.conn.recv()
-        if status != "ready":
-            self.kill()
-            raise StoreError(message)
-
-    def kill(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join(5)
-        self.conn.close()
-
-
 class ProcessQueryPool:
-    """Up to ``size`` worker processes answering queries on the store at ``path``."""
+    """Up to ``size`` worker processes answering queries on the store at ``path``, each killed past the time
+    limit or past ``memory`` bytes."""
 
-    def __init__(self, path: Path | str, size: int, timeout: float):
+    def __init__(self, path: Path | str, size: int, timeout: float, memory: int = 0):
         self.path = str(path)
         self.size = max(1, size)
         self.timeout = timeout
-        self._ctx = mp.get_context("spawn")  # never fork a threaded server
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self.memory = memory  # bytes a worker may hold; 0: no limit
+        self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(self.size)
         self._cond = threading.Condition()
         self._busy = 0
@@ -122,15 +96,9 @@ class ProcessQueryPool:
                 raise Busy("all query workers are busy; try again in a moment")
             try:
                 worker = self._take()
-                worker.conn.send(job)
-                if not worker.conn.poll(self.timeout):
-                    log.warning("query stopped after %s s", self.timeout)
-                    worker.kill()
-                    raise QueryTimeout(self.timeout)
                 try:
-                    status, value = worker.conn.recv()
-                except EOFError as exc:  # the worker died (out of memory, a crash)
-                    worker.kill()
+                    status, value = worker.ask(job, self.timeout, self.memory)
+                except WorkerDied as exc:
                     raise StoreError("the query worker stopped unexpectedly") from exc
                 self._give_back(worker)
             finally:
@@ -145,23 +113,28 @@ class ProcessQueryPool:
             raise NotAcceptable(value)
         if status == "syntax":
             raise QuerySyntaxError(value)
+        if status == "memory":
+            raise MemoryLimit(self.memory)
         raise StoreError(value)
 
     def warm(self) -> None:
         """Start one worker now, so the first query does not wait for a process to start."""
-        self._give_back(_Worker(self._ctx, self.path, self._generation))
+        self._give_back(self._new_worker())
 
-    def _take(self) -> _Worker:
+    def _take(self) -> Worker:
         while True:
             try:
                 worker = self._idle.get_nowait()
             except queue.Empty:
-                return _Worker(self._ctx, self.path, self._generation)
-            if worker.generation == self._generation and worker.proc.is_alive():
+                return self._new_worker()
+            if worker.generation == self._generation and worker.alive():
                 return worker
             worker.kill()
 
-    def _give_back(self, worker: _Worker) -> None:
+    def _new_worker(self) -> Worker:
+        return Worker(_worker_main, (self.path, self.memory), "esgraf-query", self._generation)
+
+    def _give_back(self, worker: Worker) -> None:
         if worker.generation == self._generation:
             self._idle.put(worker)
         else:

@@ -153,6 +153,10 @@ class SparqlStore(Store):
                 return open_()
             except urllib.error.HTTPError as exc:
                 message = _body(exc)
+                if exc.code == 500 and what == "update":
+                    # the server ran the update and it failed (CREATE GRAPH of a graph that exists…): the same
+                    # update would fail again
+                    raise ServerError(f"the SPARQL server at {url} answered: {message}", exc.code) from exc
                 if exc.code >= 500 and attempt < attempts:
                     reason = f"{exc.code} {message}"
                 elif exc.code >= 500:
@@ -319,8 +323,8 @@ class SparqlStore(Store):
         except (SyntaxError, OSError, http.client.HTTPException) as exc:
             raise ServerError(f"the SPARQL server at {url} sent unreadable {media}: {exc}") from exc
 
-    def update(self, update: str) -> None:
-        self._protocol(INSERT, update).close()
+    def update(self, update: str, base_iri: str | None = None) -> None:
+        self._protocol(INSERT, f"BASE <{base_iri}>\n{update}" if base_iri else update).close()
 
     def named_graphs(self) -> list[str]:
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")

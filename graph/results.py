@@ -17,13 +17,13 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from graph.sparql_text import first_keyword, keyword
+from graph.sparql_text import first_keyword
 from graph.store import QuerySyntaxError, Store, StoreError, to_ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: rdflib's SPARQL parser (pyparsing, with a shared packrat cache) is not safe to run in two threads at once
 _PARSE_LOCK = threading.Lock()
-_FORMS = keyword(("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"))
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 #: result formats of SELECT and ASK: name -> (media type, pyoxigraph format)
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
@@ -118,14 +118,15 @@ def _capped(items: Iterable, limit: int) -> tuple[list, bool]:
 
 def run_oxigraph(store: ox.Store, query: str, result_fmt: str | None, graph_fmt: str | None, max_rows: int,
                  default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-                 prefixes: dict[str, str] | None = None) -> Answer:
+                 prefixes: dict[str, str] | None = None, base_iri: str | None = None) -> Answer:
     """Run ``query`` on a pyoxigraph store and serialise the answer.
 
     ``result_fmt`` is the format for SELECT/ASK answers, ``graph_fmt`` for CONSTRUCT/DESCRIBE ones; either may
     be None when the client accepts none, which raises :class:`NotAcceptable` for that kind of answer only.
-    Without ``default_graphs`` the default graph is the store's own: the merge of all named graphs.
+    Without ``default_graphs`` the default graph is the store's own: the merge of all named graphs. Relative
+    IRIs resolve against ``base_iri``.
     """
-    kw: dict[str, object] = {}
+    kw: dict[str, object] = {"base_iri": base_iri} if base_iri else {}
     if default_graphs:
         kw["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
     if named_graphs:

@@ -88,7 +88,7 @@ def unmerge(graph: str, pattern: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ {pattern} }} FILTER(?other != <{graph}>) }} }}")
 
 
-def _merged_data_update(text: str) -> str | None:
+def _merged_data_update(text: str, base_iri: str | None = None) -> str | None:
     """An update of only INSERT DATA and DELETE DATA, rewritten to keep the merged default graph (None for any
     other update, or data TriG does not read the way SPARQL would; "" when there is no data at all)."""
     ops = data_operations(text)
@@ -99,7 +99,7 @@ def _merged_data_update(text: str) -> str | None:
         quads = None
         for end in ("", " ."):  # SPARQL lets the last triple of a block go without its dot, TriG does not
             try:
-                quads = list(ox.parse(declarations + block + end, format=ox.RdfFormat.TRIG))
+                quads = list(ox.parse(declarations + block + end, format=ox.RdfFormat.TRIG, base_iri=base_iri))
                 break
             except (SyntaxError, ValueError):
                 continue
@@ -191,8 +191,8 @@ class Store(ABC):
         """The triples of a CONSTRUCT or DESCRIBE query."""
 
     @abstractmethod
-    def update(self, update: str) -> None:
-        """Run a SPARQL Update as one transaction."""
+    def update(self, update: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update as one transaction, relative IRIs resolved against ``base_iri``."""
 
     @abstractmethod
     def named_graphs(self) -> list[str]:
@@ -264,23 +264,24 @@ class Store(ABC):
             except QuerySyntaxError as exc:  # our own N-Triples: a bug, not a user error
                 raise StoreError(f"internal update failed to parse: {exc}") from exc
 
-    def user_update(self, text: str) -> None:
+    def user_update(self, text: str, base_iri: str | None = None) -> None:
         """Run a SPARQL Update written by a user (the web app's endpoint), keeping the merged default graph.
 
         An update made only of ``INSERT DATA`` and ``DELETE DATA`` on named graphs is rewritten from its parsed
         data so that the default graph follows triple by triple, in the same transaction. Any other update
         runs as written, followed in the same transaction by :data:`REMERGE`, which reads the whole store.
-        Data for the default graph itself raises :class:`DefaultGraphWrite`.
+        Data for the default graph itself raises :class:`DefaultGraphWrite`. Relative IRIs resolve against
+        ``base_iri``.
         """
         if not self.merged_default:
-            self.update(text)
+            self.update(text, base_iri)
             return
-        rewritten = _merged_data_update(text)
+        rewritten = _merged_data_update(text, base_iri)
         if rewritten is None:
             body = text.rstrip()
             while body.endswith(";"):
                 body = body[:-1].rstrip()
-            self.update(f"{body}\n;\n{REMERGE}")
+            self.update(f"{body}\n;\n{REMERGE}", base_iri)
         elif rewritten:
             self.update(rewritten)
 
@@ -313,6 +314,10 @@ class OxigraphStore(Store):
                 self._ox = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        except (RuntimeError, ValueError) as exc:
+            # a store stopped while it was being created lacks parts that only a read-write opening adds
+            hint = "; `esgraf load` opens it for writing, which completes it" if read_only else ""
+            raise StoreError(f"the store at {self.path} is incomplete or damaged ({exc}){hint}") from exc
         if not read_only and self._default_is_empty() and next(self._ox.named_graphs(), None) is not None:
             # a store written before esgraf kept the merged default graph: build it once
             log.info("building the merged default graph of %s", self.path)
@@ -377,12 +382,12 @@ class OxigraphStore(Store):
             g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return g
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, base_iri: str | None = None) -> None:
         try:
-            self._ox.update(update)
+            self._ox.update(update, base_iri=base_iri)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from exc
-        except OSError as exc:
+        except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: CREATE GRAPH of a graph that exists
             raise StoreError(str(exc)) from exc
 
     def named_graphs(self) -> list[str]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from graph.iri import iri_problem
 from graph.slug import slugify
 from graph.model import Article
 from loaders import feeds, sidecar
@@ -265,8 +266,19 @@ def _html_article(html: str, *, source: str, stem: str, ids: _Ids) -> Article | 
     title, date = head(text)
     published = to_date(page.published) if page.published else None
     return Article(id=ids.claim(slugify(stem)), text=text, source=source,
-                   title=clip(page.title) if page.title else title, url=page.url,
+                   title=clip(page.title) if page.title else title, url=_usable_url(page.url, source),
                    published=published or (date.as_date() if date else None))
+
+
+def _usable_url(url: str | None, source: str) -> str | None:
+    """``url`` when it can be an IRI; otherwise None, and one line saying why (the article is kept)."""
+    if url is None:
+        return None
+    problem = iri_problem(url) if _URL_OK.match(url) else "not an http(s) address"
+    if problem is None:
+        return url
+    log.warning("%s: the address %s is left out (%s); the article is kept", source, url[:200], problem)
+    return None
 
 
 # -- feeds: one article a record -----------------------------------------------------------------------------------
@@ -352,8 +364,7 @@ def record_article(record: dict[str, object], *, source: str, fallback_id: str, 
         return ReadError(source, "no text")
     first_line, head_date = head(text)
     title = _string(record, _TITLE_KEYS) or page_title or first_line
-    url = _string(record, _URL_KEYS) or page_url
-    url = url if url and _URL_OK.match(url) else None
+    url = _usable_url(_string(record, _URL_KEYS) or page_url, source)
     _, raw_date = _field(record, _DATE_KEYS)
     published = to_date(raw_date) if raw_date is not None else to_date(page_date) if page_date else None
     if published is None and raw_date is None and head_date is not None:

@@ -67,14 +67,16 @@ def decode(data: bytes) -> tuple[str, str]:
         return text, "cp1250" if any(b in data for b in b"\xb9\x9c\x9f\xa5\x8c\x8f") else "iso-8859-2"
 
 
-# lone surrogates come from JSON escapes ("\\ud800") and cannot be written as UTF-8 anywhere downstream
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff\ud800-\udfff]")
+# lone surrogates come from JSON escapes ("\\ud800") and cannot be written as UTF-8 anywhere downstream;
+# bidirectional controls (right-to-left override and the like) would let a name show as other letters than it has
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff\ud800-\udfff"
+                       r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_ENDS = re.compile(r"\r\n?|[\x0c\x85\u2028\u2029]")
 
 
 def normalise(text: str) -> str:
-    """One form for equal text: NFC, LF line ends, no BOM, zero-width, control or lone surrogate characters
-    (tabs stay)."""
+    """One form for equal text: NFC, LF line ends, no BOM, zero-width, control, bidirectional control or lone
+    surrogate characters (tabs stay)."""
     text = _CONTROLS.sub("", _LINE_ENDS.sub("\n", text))
     return unicodedata.normalize("NFC", text)
 

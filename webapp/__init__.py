@@ -43,7 +43,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    runner = QueryRunner(store, settings.query_timeout, settings.max_rows)
+    runner = QueryRunner(store, settings.query_timeout, settings.max_rows, memory=settings.query_memory * 2**20,
+                         per_client=settings.client_queries, base_iri=Minter(settings.base_iri).base)
     search = LabelIndex(Minter(settings.base_iri).base)
     search.refresh(store)
     runner.on_write(lambda: search.refresh(store))

@@ -3,8 +3,9 @@
 
 Read-only unless the deployment sets a write token: updates and Graph Store writes need
 ``Authorization: Bearer <token>``. Queries run under the time limit and are cut at the row limit; a cut
-answer carries ``X-Esgraf-Truncated: true`` and a ``Warning`` header. Every answer allows any origin, so
-browser clients elsewhere can query.
+answer carries ``X-Esgraf-Truncated: true`` and a ``Warning`` header. ``SERVICE`` and ``LOAD`` are refused
+on the parsed query or update (:mod:`graph.sparql_check`). Every answer allows any origin, so browser clients
+elsewhere can query.
 """
 from __future__ import annotations
 
@@ -15,14 +16,17 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, request, url_for
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
-from graph.pool import Busy, QueryTimeout
+from graph import sandbox
+from graph.pool import Busy, MemoryLimit, QueryTimeout
 from graph.results import GRAPH_FORMATS, NotAcceptable
-from graph.sparql_text import first_keyword, keyword
-from graph.store import DefaultGraphWrite, QuerySyntaxError, StoreError, ntriples_term, to_rdflib, unmerge
+from graph.sandbox import ParserStopped, RdfSyntaxError
+from graph.sparql_check import RemoteRefused
+from graph.sparql_dataset import DatasetConflict
+from graph.store import DefaultGraphWrite, QuerySyntaxError, StoreError, to_rdflib, unmerge
 from graph.vocab import RDF, VOID
 from webapp.errors import WebError, wants_html
 from webapp.negotiation import GRAPH_MEDIA, page_format, rdf_response, sparql_formats
-from webapp.runner import DatasetNotSupported
+from webapp.runner import TooManyQueries
 from webapp.state import state
 
 bp = Blueprint("sparql", __name__)
@@ -41,27 +45,10 @@ BODY_FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 
-#: keywords that make a store fetch a URL
-_REMOTE = keyword(("SERVICE", "LOAD"))
 #: characters no IRI may hold: the graph IRI is written into updates between < and >
 _NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\s]')
-
-
-def remote_keyword(text: str) -> str | None:
-    """``SERVICE`` or ``LOAD`` when ``text`` uses one, else None.
-
-    Both make the store fetch a URL (pyoxigraph and Oxigraph's server do): from a public endpoint that would
-    let anyone send requests from the server into its own network, so the endpoint refuses them. Errs on the
-    side of refusing: a query that parses only because a keyword is somewhere unusual is still refused.
-    """
-    return first_keyword(text, _REMOTE)
-
-
-def _refuse_remote(text: str) -> None:
-    keyword = remote_keyword(text)
-    if keyword is not None:
-        raise WebError(400, f"{keyword} is not allowed here: this endpoint answers from its own data and "
-                            "fetches nothing from elsewhere")
+#: seconds a client told 429 or 503 should wait before it asks again
+RETRY_AFTER = "5"
 
 
 @bp.after_request
@@ -103,13 +90,15 @@ def endpoint() -> Response:
     if request.method == "GET":
         if "update" in request.args:
             raise WebError(405, "SPARQL Update goes by POST", {"Allow": "GET, POST, OPTIONS"})
-        query = request.args.get("query")
+        query = _one("query")
     elif request.mimetype in QUERY_TYPES:
+        _none_in_url()
         query = _body_text()
     elif request.mimetype in UPDATE_TYPES:
+        _none_in_url()
         update = _body_text()
     elif request.mimetype == FORM_TYPE or request.mimetype == "multipart/form-data":
-        query, update = request.form.get("query"), request.form.get("update")
+        query, update = _one("query"), _one("update")
         if query is not None and update is not None:
             raise WebError(400, "send either query or update, not both")
     else:
@@ -123,12 +112,28 @@ def endpoint() -> Response:
         return _no_query()
     if not query.strip():
         raise WebError(400, "the query is empty")
-    _refuse_remote(query)
     return _query(query)
 
 
-def _dataset_param(name: str) -> list[str]:
+def _params(name: str) -> list[str]:
+    """Every value of parameter ``name``, in the URL and in a form body."""
     return request.args.getlist(name) + (request.form.getlist(name) if request.method == "POST" else [])
+
+
+def _one(name: str) -> str | None:
+    """The one ``query`` or ``update`` of the request: the protocol allows one operation a request, so two are
+    refused rather than one of them run."""
+    values = _params(name)
+    if len(values) > 1:
+        raise WebError(400, f"{name}= is given {len(values)} times: send one {name} a request")
+    return values[0] if values else None
+
+
+def _none_in_url() -> None:
+    """A query or update in the body leaves no room for another in the URL."""
+    for name in ("query", "update"):
+        if name in request.args:
+            raise WebError(400, f"the body holds the operation: leave {name}= out of the URL")
 
 
 def _query(query: str) -> Response:
@@ -137,18 +142,20 @@ def _query(query: str) -> Response:
         raise WebError(406, "no SPARQL result or RDF format you accept is available")
     st = state()
     try:
-        answer = st.runner.run(query, result_fmt, graph_fmt, _dataset_param("default-graph-uri"),
-                               _dataset_param("named-graph-uri"))
+        answer = st.runner.run(query, result_fmt, graph_fmt, _params("default-graph-uri"),
+                               _params("named-graph-uri"), client=request.remote_addr)
+    except RemoteRefused as exc:
+        raise WebError(400, str(exc)) from exc
     except QuerySyntaxError as exc:
+        raise WebError(400, f"the query does not parse: {exc}") from exc
+    except ParserStopped as exc:
         raise WebError(400, f"the query does not parse: {exc}") from exc
     except NotAcceptable as exc:
         raise WebError(406, str(exc)) from exc
-    except DatasetNotSupported as exc:
-        raise WebError(400, str(exc)) from exc
-    except QueryTimeout as exc:
-        raise WebError(503, str(exc), {"Retry-After": "5"}) from exc
-    except Busy as exc:
-        raise WebError(503, str(exc), {"Retry-After": "5"}) from exc
+    except TooManyQueries as exc:
+        raise WebError(429, str(exc), {"Retry-After": RETRY_AFTER}) from exc
+    except (QueryTimeout, MemoryLimit, Busy) as exc:
+        raise WebError(503, str(exc), {"Retry-After": RETRY_AFTER}) from exc
     except StoreError as exc:
         raise WebError(500, f"the store failed to answer: {exc}") from exc
     resp = Response(answer.body, mimetype=answer.media_type)
@@ -165,16 +172,15 @@ def _query(query: str) -> Response:
 
 def _update(text: str) -> Response:
     _require_write()
-    _refuse_remote(text)
-    st = state()
     try:
-        with st.runner.writing() as store:
-            store.user_update(text)  # keeps the merged default graph in the same transaction
-    except DefaultGraphWrite as exc:
+        state().runner.update(text, _params("using-graph-uri"), _params("using-named-graph-uri"))
+    except (RemoteRefused, DefaultGraphWrite, DatasetConflict) as exc:
         raise WebError(400, str(exc)) from exc
-    except QuerySyntaxError as exc:
+    except (QuerySyntaxError, ParserStopped) as exc:
         raise WebError(400, f"the update does not parse: {exc}") from exc
-    except StoreError as exc:
+    except (QueryTimeout, MemoryLimit, Busy) as exc:
+        raise WebError(503, str(exc), {"Retry-After": RETRY_AFTER}) from exc
+    except StoreError as exc:  # the protocol's answer to an update that fails: 500, and here why
         raise WebError(500, f"the update failed: {exc}") from exc
     return Response(status=204)
 
@@ -290,14 +296,19 @@ def _gsp_write(graph: str | None, replace: bool) -> Response:
     fmt = BODY_FORMATS.get(request.mimetype)
     if fmt is None:
         raise WebError(415, "send the graph as " + ", ".join(sorted(set(BODY_FORMATS))))
-    try:
-        parsed = list(ox.parse(request.get_data(), format=fmt, base_iri=graph or request.base_url))
-    except (SyntaxError, ValueError) as exc:
+    try:  # in a parser process: JSON-LD nested deep enough crashes the parser, which must not take the server
+        triples: list[str] = sandbox.shared().call(  # type: ignore[assignment]
+            "graph.sandbox:rdf_as_ntriples", state().settings.query_timeout, data=request.get_data(),
+            media_type=fmt.media_type, base_iri=graph or request.base_url)
+    except (RdfSyntaxError, ParserStopped) as exc:
         raise WebError(400, f"the body does not parse: {exc}") from exc
+    except MemoryLimit as exc:
+        raise WebError(413, "the body needs more memory to parse than a parser may have") from exc
+    except QueryTimeout as exc:
+        raise WebError(503, "the body took too long to parse", {"Retry-After": RETRY_AFTER}) from exc
     existed = _exists(graph)
     # quads keep only their triple: the target graph is the one in the URL
-    body = " ".join(f"{ntriples_term(to_rdflib(q.subject))} {ntriples_term(to_rdflib(q.predicate))} "
-                    f"{ntriples_term(to_rdflib(q.object))} ." for q in parsed)
+    body = " ".join(f"{t} ." for t in triples)
     merged = state().store.merged_default
     parts = []
     if replace:

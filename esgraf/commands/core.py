@@ -106,11 +106,10 @@ def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None) -> None
             report = load_paths(store, targets, settings=settings, progress=progress)
         except StoreError as exc:
             raise UserError(str(exc)) from exc
+        # each skipped and not stored article was reported in its line as it happened
         log.info("loaded %d articles (%d triples) in %.1f s; %d skipped, %d not stored; the store holds %d quads",
                  report.articles, report.triples, report.seconds, len(report.errors), len(report.failed),
                  store.count())
-        for line in report.failed:
-            log.error("not stored: %s", line)
     if not report.ok:
         ctx.exit(1)
 

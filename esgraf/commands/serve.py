@@ -14,6 +14,7 @@ import click
 from esgraf.cli import UserError, settings_of
 from esgraf.settings import Settings
 from esgraf.stores import open_store
+from graph import sandbox
 from graph.iri import Minter
 from graph.store import Store, StoreError
 
@@ -33,9 +34,8 @@ def load_sample(store: Store, settings: Settings) -> None:
 
     log.info("the store holds no articles: loading %s", settings.articles)
     report = load_paths(store, [Path(settings.articles)], settings=settings)
+    # each article skipped or not stored was reported in its line as it happened
     log.info("loaded %d articles (%d triples) in %.1f s", report.articles, report.triples, report.seconds)
-    for problem in report.errors + report.failed:
-        log.warning("%s", problem)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -53,9 +53,8 @@ def _interrupt(signum: int, frame: object) -> None:
 def command(ctx: click.Context, host: str | None, port: int | None, store_path: str | None,
             threads: int | None, no_sample: bool) -> None:
     """Serve the graph on the web: SPARQL endpoint, query editor, entity pages, cooperation maps."""
-    import waitress
-
     from webapp import create_app
+    from webapp.server import create_server
 
     overrides = {k: v for k, v in (("host", host), ("port", port), ("store", store_path), ("threads", threads))
                  if v is not None}
@@ -69,16 +68,16 @@ def command(ctx: click.Context, host: str | None, port: int | None, store_path: 
             load_sample(store, settings)
         app = create_app(settings, store)
         runner = app.extensions["esgraf"].runner
-        if runner.pool is not None:
-            try:
+        try:
+            # every query worker ready: a client's runaway query must not leave the next client waiting for one
+            for _ in range(runner.pool.size if runner.pool is not None else 0):
                 runner.pool.warm()
-            except StoreError as exc:
-                raise UserError(f"the query workers cannot open the store: {exc}") from exc
+            sandbox.shared().warm()  # a parser ready, so the first query does not wait for it to start
+        except StoreError as exc:
+            raise UserError(f"the query workers cannot start: {exc}") from exc
         try:
             try:  # bind first, so "serving" is only said once the port is ours
-                server = waitress.create_server(app, host=settings.host, port=settings.port,
-                                                threads=settings.threads, ident="esgraf",
-                                                max_request_body_size=settings.max_body)
+                server = create_server(app, settings)  # with the connection limits of the settings
             except OSError as exc:
                 raise UserError(f"cannot listen on {settings.host}:{settings.port}: {exc}") from exc
             source = settings.endpoint or settings.store

@@ -156,3 +156,65 @@ def test_extract_reports_bad_files_and_prints_the_rest(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [f"skipped: {tmp_path / 'empty.txt'}: empty file"]
     assert "Renata Janik" in result.stdout
+
+
+BAD_ADDRESS_TEXT = ("Starosta starachowicki Piotr Babiarz spotkał się 17 maja 2024 r. z przedstawicielami Ośrodka "
+                    "Wsparcia Ekonomii Społecznej w Starachowicach.")
+
+
+def bad_addresses(folder: Path) -> list[Path]:
+    """A feed with a bad percent-encoding in one article's url next to a good article, and a page whose
+    canonical link has one."""
+    folder.mkdir()
+    feed = folder / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://example.org/a%zz", "title": "Zły adres", "text": BAD_ADDRESS_TEXT},
+                               ensure_ascii=False) + "\n"
+                    + json.dumps({"url": "https://example.org/dobry", "title": "Dobry adres",
+                                  "text": "Prezes Fundacji Wsparcie Jan Kowalski podpisał porozumienie."},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    page = folder / "strona.html"
+    page.write_text('<html><head><link rel="canonical" href="https://example.org/b%zz"><title>T</title></head>'
+                    f"<body><article><h1>Tytuł</h1><p>{BAD_ADDRESS_TEXT}</p></article></body></html>",
+                    encoding="utf-8")
+    return [feed, page]
+
+
+def esgraf(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "esgraf.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+
+
+def test_a_bad_address_keeps_the_article_and_is_one_line(tmp_path: Path) -> None:
+    files = bad_addresses(tmp_path / "in")
+    extracted = esgraf("extract", *files)
+    assert extracted.returncode == 0, extracted.stderr
+    assert "Traceback" not in extracted.stderr
+    assert [line for line in extracted.stderr.splitlines() if "%zz" in line] == [
+        "in/feed.jsonl:1: the address https://example.org/a%zz is left out (Invalid IRI percent encoding '%zz'); "
+        "the article is kept".replace("in/", f"{tmp_path}/in/"),
+        f"{tmp_path}/in/strona.html: the address https://example.org/b%zz is left out (Invalid IRI percent "
+        "encoding '%zz'); the article is kept"]
+    ds = Dataset()
+    ds.parse(data=extracted.stdout, format="trig")
+    articles = {str(g.identifier) for g in ds.graphs() if "/graph/article/" in str(g.identifier)}
+    assert len(articles) == 3
+
+    loaded = esgraf("--store", tmp_path / "store", "load", *files)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "not stored:" not in loaded.stderr and "loaded 3 articles" in loaded.stderr
+    assert sum("%zz" in line for line in loaded.stderr.splitlines()) == 2
+
+
+def test_each_article_not_stored_is_reported_once(tmp_path: Path, monkeypatch, caplog) -> None:
+    import esgraf.pipeline
+
+    def fail(store, x, mint):
+        raise RuntimeError(f"disk says no to {x.article.id}")
+
+    monkeypatch.setattr(esgraf.pipeline, "store_extraction", fail)
+    files = bad_addresses(tmp_path / "in")
+    with caplog.at_level("INFO"):
+        result = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "load", *map(str, files)])
+    assert result.exit_code == 1
+    reported = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not stored:")]
+    assert len(reported) == 3, reported

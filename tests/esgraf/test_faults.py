@@ -93,3 +93,29 @@ def test_readers_see_whole_articles_while_a_load_runs(store: Store, clean: dict[
     assert not errors, errors
     assert snapshots > 0
     assert articles_in(graph_counts(store)) == articles_in(clean)
+
+
+@pytest.mark.parametrize("command", [["query", "ASK {}"], ["export"], ["stats"], ["validate"]])
+@pytest.mark.parametrize("failure", ["Invalid argument: Column family not found: spog",
+                                     "Inserts are only possible on read-write instances"])
+def test_a_store_stopped_while_being_created_is_one_line_with_the_repair(tmp_path: Path, monkeypatch, command,
+                                                                         failure) -> None:
+    """pyoxigraph answers a store killed while it was being created with these errors when it is opened
+    read-only (seen by killing ``ox.Store(path)`` at different moments); the read-only commands say so in one
+    line and name the repair."""
+    import pyoxigraph as ox
+    from click.testing import CliRunner
+
+    from esgraf.cli import main
+
+    def half_made(path: str) -> ox.Store:
+        raise RuntimeError(failure)
+
+    (tmp_path / "store").mkdir()
+    monkeypatch.setattr(ox.Store, "read_only", staticmethod(half_made))
+    result = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), *command])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("esgraf: error: "), result.output
+    assert "esgraf load" in lines[0]
