@@ -39,6 +39,14 @@ class RoleWord:
 
 
 @dataclass(frozen=True)
+class NationalBody:
+    acronym: str
+    name: str
+    kind: str
+    sector: str
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     kinds: tuple[OrgKind, ...]
     heads: frozenset[str]
@@ -53,6 +61,8 @@ class Gazetteer:
     lists: dict[str, frozenset[str]]  # named cue-word lists (lemmas), single words only
     phrase_lists: dict[str, tuple[Phrase, ...]]  # the same lists with their multi-word entries, and "roles"
     maps: dict[str, dict[str, tuple[str, ...]]]  # named tables: word -> values
+    national: dict[str, NationalBody]  # "MRPiPS" -> the ministry
+    seats: dict[str, tuple[str, str]]  # voivodeship code -> its seat, nominative and locative
 
     def role_label(self, slug: str) -> str:
         return next((r.label for r in self.roles if r.slug == slug), slug)
@@ -136,9 +146,12 @@ def gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     lists.setdefault("event_words", frozenset(events))
     phrase_lists["roles"] = tuple(_phrase(" ".join(r.words), r.slug) for r in roles)
     lists["role_heads"] = frozenset(r.words[0] for r in roles)
+    national = {r[0]: NationalBody(*r[:4]) for r in _tsv(folder / "national_bodies.tsv")}
+    lists["kind_acronyms"] = frozenset(acronyms) | frozenset(national)
+    seats = {r[0]: (r[1], r[2]) for r in _tsv(folder / "regional_seats.tsv")}
     return Gazetteer(tuple(kinds), frozenset(k.head for k in kinds), acronyms, tuple(roles), role_heads, levels,
                      programmes, frozenset(p[0] for p in programmes), events, load_register(data_dir), lists,
-                     phrase_lists, maps)
+                     phrase_lists, maps, national, seats)
 
 
 def _word_lists(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, tuple[Phrase, ...]],

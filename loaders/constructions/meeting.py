@@ -11,7 +11,6 @@ from graph.model import Entity
 from graph.slug import slugify
 from loaders.dates import find_dates
 from loaders.doc import Doc
-from loaders.names import adjectives, nouns
 from loaders.registry import construction
 from loaders.relate import after, has
 from loaders.tokens import ABBREVIATIONS, Token
@@ -52,70 +51,6 @@ def _event_date(doc: Doc, ev: Entity, ev_sents: list[int]) -> None:
                     ev.date_partial = d.gmonthday()
                 ev.sentences.add(s)
                 return
-
-
-@construction("meeting-organizer", "relations", patterned=False)
-def organizers(doc: Doc) -> None:
-    """ "organizatorem był X", "zorganizowane przez X oraz Y", "gospodarzem spotkania był X"."""
-    ev = doc.extraction.event if doc.extraction else None
-    if ev is None:
-        return
-    for s in range(len(doc.sentences)):
-        cue = _organizer_cue(doc, s)
-        if cue is None:
-            continue
-        types = ("Organization", "Person") if cue.lemmas & {"gospodarz"} else ("Organization",)
-        for m in after(doc, s, cue.i, types, stop_at_clause=True):
-            doc.relate("organizer", ev, doc.key(m), s, "meeting-organizer")
-
-
-def _organizer_cue(doc: Doc, s: int) -> Token | None:
-    toks = doc.sentence_tokens(s)
-    cues, support = doc.gaz.words("organizer_cues"), doc.gaz.words("organizer_support")
-    for n, t in enumerate(toks):
-        if t.lemmas & cues:
-            return t
-        if "organizacja" in t.lemmas and any(u.lemmas & support for u in toks[max(0, n - 3):n + 4]):
-            return t
-    return None
-
-
-@construction("meeting-venue", "relations", patterned=False)
-def venue(doc: Doc) -> None:
-    """ "w siedzibie X", "w sali konferencyjnej X", "w X" with X an organisation; else the town named after "w"."""
-    ev = doc.extraction.event if doc.extraction else None
-    if ev is None:
-        return
-    venue_words = doc.gaz.words("venue_words")
-    place = None
-    for s in event_sentences(doc)[:4]:
-        toks = doc.sentence_tokens(s)
-        for n, t in enumerate(toks):
-            if t.text.lower() not in ("w", "we"):
-                continue
-            k = n + 1
-            while k < len(toks) and k - n <= 3 and not toks[k].is_cap and (toks[k].lemmas & venue_words or
-                                                                         adjectives(toks[k])):
-                k += 1
-            if k >= len(toks):
-                continue
-            m = doc.starting_at(toks[k].i)
-            if m is not None and m.type == "Organization" and not (m.kind and m.kind.kind == "LocalGovernment"):
-                doc.relate("location", ev, doc.key(m), s, "meeting-venue")
-                return
-            if place is None and toks[k].is_cap and k == n + 1:
-                reg = doc.gaz.register
-                gm = [g for i in nouns(toks[k]) if i.is_geo for g in reg.gminas_by_name(i.lemma)]
-                if doc.region:
-                    gm = [g for g in gm if g.voivodeship == doc.region] or gm
-                if gm:
-                    place = (gm[0], s)
-    if place:
-        g, s = place
-        if g.code not in doc.entities:
-            doc.entities[g.code] = Entity(key=g.code, type="Municipality", teryt=g.code,
-                                          name=doc.gaz.register.gmina_label(g), sentences={s})
-        doc.relate("location", ev, g.code, s, "meeting-venue")
 
 
 def project_partner_people(doc: Doc) -> set[str]:

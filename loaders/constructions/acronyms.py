@@ -1,0 +1,72 @@
+"""Organisations named by a kind's acronym with a place or a name of their own.
+
+"RCPS w Łodzi" is Regionalne Centrum Polityki Społecznej w Łodzi (the acronym's full name is data,
+``[acronym_names]`` in ``words.toml``), "OWES Ja-Ty-My" and "KGW Borkowo" are named by what follows the acronym,
+and "PSONI Koło w Łęcznej", "OWES Centrum Klucz" join the acronym to the name after it.
+"""
+from __future__ import annotations
+
+from loaders.doc import Doc, Mention
+from loaders.gazetteer import OrgKind
+from loaders.matcher import Match
+from loaders.orgfacts import place_of
+from loaders.registry import construction
+from loaders.towns import town_at
+
+#: kinds an acronym may make more specific: "OWES Centrum Klucz" is a support centre, not any centre
+VAGUE_KINDS = {"PublicInstitution", "Association", "GovernmentBody"}
+
+
+def _kind(doc: Doc, acr: str) -> tuple[str | None, str | None, OrgKind | None]:
+    """(kind class, sector, kind row) an acronym names, from the kinds or the national bodies."""
+    k = doc.gaz.acronyms.get(acr)
+    if k is not None:
+        return k.kind, k.sector, k
+    n = doc.gaz.national.get(acr)
+    if n is not None:
+        return n.kind, n.sector, OrgKind("", (), n.kind, n.sector, "named", acr.lower(), (acr,))
+    return None, None, None
+
+
+@construction("org-acronym-name", "mentions", slots=("acr", "place?", "org?", "name?"))
+def acronym_name(doc: Doc, match: Match) -> None:
+    """ "ROPS w Białymstoku", "OWES Ja-Ty-My", "PSONI Koło w Łęcznej"."""
+    a = match.span("acr")
+    if a is None:
+        return
+    acr = doc.tokens[a[0]].text
+    kind_class, sector, row = _kind(doc, acr)
+    if kind_class is None:
+        return
+    place, org, name = match.span("place"), match.span("org"), match.span("name")
+    sent = match.sentence
+    if place is not None:
+        hit = town_at(doc, place[0])
+        if hit is None:
+            return
+        end = hit[0]
+        written = doc.span_text(a[0], end)
+        full = doc.gaz.mapping("acronym_names").get(acr)
+        m = Mention("Organization", a[0], end, f"{full[0]} {doc.span_text(a[1], end)}" if full else written, sent,
+                    kind=row, acronym=acr, head=a[0])
+        m.aliases.add(written)
+        place_of(doc, m, doc.tokens[a[1]:end])
+        doc.add(m, "org-acronym-name")
+        return
+    if org is not None:
+        inner = doc.outer_at(org[0])
+        if inner is None or inner.type != "Organization":
+            return
+        doc.remove(inner)
+        m = Mention("Organization", a[0], inner.end, f"{acr} {inner.name}", sent, acronym=acr, head=inner.head,
+                    kind=row if row is not None and (inner.kind is None or inner.kind.kind in VAGUE_KINDS)
+                    else inner.kind, quoted=inner.quoted, region=inner.region, county=inner.county)
+        m.aliases |= inner.aliases | {inner.name}
+        doc.add(m, "org-acronym-name")
+        return
+    if name is not None:
+        written = doc.span_text(name[0], name[1])
+        m = Mention("Organization", a[0], name[1], f"{acr} {written}", sent, kind=row, acronym=acr, head=a[0],
+                    quoted=written)
+        m.aliases.add(written)
+        doc.add(m, "org-acronym-name")

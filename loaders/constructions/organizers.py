@@ -1,0 +1,100 @@
+"""Who organised the meeting.
+
+"Organizatorem spotkania był X we współpracy z Y", "Partnerami wydarzenia było A, B i C" (a noun and a
+list), "zorganizowane przez X oraz Y" (a passive and its agent), "X zorganizował spotkanie" (an active verb and
+its subject, in the nominative), "którego organizację wspierał X", "na zaproszenie X".
+"""
+from __future__ import annotations
+
+from loaders.doc import Doc, Mention
+from loaders.lists import list_items
+from loaders.matcher import Match
+from loaders.names import nouns
+from loaders.registry import construction
+
+HOSTS = ("Organization", "Person")
+
+
+def _event(doc: Doc) -> str | None:
+    return doc.extraction.event if doc.extraction else None
+
+
+def _organise(doc: Doc, ev: str, ms: list[Mention], sentence: int, by: str) -> None:
+    for m in ms:
+        doc.relate("organizer", ev, doc.key(m), sentence, by)
+
+
+def _listed(doc: Doc, start: int, sentence: int, types: tuple[str, ...], stop: int | None = None) -> list[Mention]:
+    """Every organisation (and, for hosts, person) of the list from ``start``: "X we współpracy z Y i Z"."""
+    out: list[Mention] = []
+    for it in list_items(doc, start, sentence, stop=stop):
+        out += [m for m in it.mentions if m.type in types]
+    return out
+
+
+@construction("organizer-noun", "relations", slots=("cue",))
+def organizer_noun(doc: Doc, match: Match) -> None:
+    """ "Organizatorem spotkania był X", "Partnerami wydarzenia było A, B i C", "Gospodarzem był Jan Nowak";
+    with nothing after it, the subject before: "X był organizatorem konferencji"."""
+    ev = _event(doc)
+    cue = match.span("cue")
+    if ev is None or cue is None:
+        return
+    nxt = doc.tok(cue[1])
+    if nxt is not None and nxt.lemmas & doc.gaz.words("project_heads"):
+        return  # "Organizatorzy projektu – …" are the project's partners
+    host = bool(doc.tokens[cue[0]].lemmas & {"gospodarz", "gospodyni"})
+    types = HOSTS if host else ("Organization",)
+    found = _listed(doc, match.end, match.sentence, types)
+    if not found:
+        a, _ = doc.sentence_span(match.sentence)
+        found = _listed(doc, a, match.sentence, types, stop=cue[0])
+    _organise(doc, ev, found, match.sentence, "organizer-noun")
+
+
+@construction("organizer-passive", "relations", slots=("cue",))
+def organizer_passive(doc: Doc, match: Match) -> None:
+    """ "zorganizowane przez Regionalny Ośrodek … oraz Świętokrzyski OWES", "współorganizowany przez Caritas"."""
+    ev = _event(doc)
+    if ev is not None:
+        _organise(doc, ev, _listed(doc, match.end, match.sentence, ("Organization",)), match.sentence,
+                  "organizer-passive")
+
+
+@construction("organizer-active", "relations", slots=("cue",))
+def organizer_active(doc: Doc, match: Match) -> None:
+    """ "Regionalny Ośrodek … zorganizował spotkanie", "Spotkanie zorganizowało Starostwo": the organisation in
+    the nominative before the verb, or else right after it."""
+    ev = _event(doc)
+    cue = match.span("cue")
+    if ev is None or cue is None:
+        return
+    ms = doc.in_sentence(match.sentence, ("Organization",))
+    before = [m for m in ms if m.end <= cue[0] and _nominative(doc, m)]
+    after = [m for m in ms if m.start >= cue[1] and _nominative(doc, m)]
+    subject = before[:1] or after[:1]
+    if subject:
+        k = subject[0].end
+        listed = list(subject)
+        while doc.tok(k) is not None and doc.tokens[k].text.lower() in ("i", "oraz", ","):
+            nxt = doc.outer_at(k + 1)
+            if nxt is None or nxt.type != "Organization" or not _nominative(doc, nxt):
+                break
+            listed.append(nxt)
+            k = nxt.end
+        _organise(doc, ev, listed, match.sentence, "organizer-active")
+
+
+def _nominative(doc: Doc, m: Mention) -> bool:
+    if m.head < 0:
+        return True  # an acronym
+    return any("nom" in i.cases for i in nouns(doc.tokens[m.head]))
+
+
+@construction("organizer-support", "relations", slots=("cue",))
+def organizer_support(doc: Doc, match: Match) -> None:
+    """ "którego organizację wspierał Regionalny Ośrodek … oraz KOOWES", "na zaproszenie Regionalnego Ośrodka …"."""
+    ev = _event(doc)
+    if ev is not None:
+        _organise(doc, ev, _listed(doc, match.end, match.sentence, ("Organization",)), match.sentence,
+                  "organizer-support")

@@ -1,0 +1,83 @@
+"""Towns and gminas named in running text: "w Czerwińsku nad Wisłą", "w Zielonej Górze", "w Gorzowie Wlkp.".
+
+A town's name is one to four words, inflected at its nouns and adjectives ("Zielonej Górze" is Zielona Góra) and
+kept as written after "nad", "pod" or "w" ("nad Wisłą"); abbreviations are expanded ("Wlkp." is
+Wielkopolski). Where several gminas share the name, the one in the article's county or voivodeship is meant,
+and a town rather than the rural gmina around it ("w Elblągu" is the city, 2861011, not gmina Elbląg).
+"""
+from __future__ import annotations
+
+from graph.teryt import Gmina
+from loaders.doc import Doc
+from loaders.names import adjectives, nominative_phrase, nouns
+from loaders.tokens import Token
+
+LINKS = {"nad", "pod", "w", "przy"}
+
+
+def _candidates(doc: Doc, i: int) -> list[tuple[int, str]]:
+    """(end, nominative name) for the spans starting at ``i`` that could be a town, longest first."""
+    toks = doc.tokens
+    t = doc.tok(i)
+    if t is None or not t.is_cap:
+        return []
+    abbreviations = doc.gaz.mapping("place_abbreviations")
+    out: list[tuple[int, str]] = []
+    j = i
+    words: list[Token] = []
+    while j < len(toks) and len(words) < 4 and toks[j].sentence == t.sentence:
+        u = toks[j]
+        if u.is_cap or (words and u.text.lower() in LINKS and doc.tok(j + 1) is not None and toks[j + 1].is_cap):
+            words.append(u)
+            j += 1
+            if doc.tok(j) is not None and toks[j].text == "." and u.text.lower() in abbreviations:
+                j += 1  # "Wlkp."
+            if u.is_cap:
+                out.append((j, _nominative(doc, words)))
+            continue
+        break
+    return sorted(out, key=lambda x: -x[0])
+
+
+def _nominative(doc: Doc, words: list[Token]) -> str:
+    abbreviations = doc.gaz.mapping("place_abbreviations")
+    cut = next((n for n, w in enumerate(words) if w.text.lower() in LINKS), len(words))
+    head = words[:cut]
+    tail = " ".join(abbreviations.get(w.text.lower(), (w.text,))[0] for w in words[cut:])
+    noun_at = next((n for n in range(len(head) - 1, -1, -1) if nouns(head[n])), None)
+    if noun_at is None:
+        name = " ".join(abbreviations.get(w.text.lower(), (w.text,))[0] for w in head)
+    else:
+        lemma = nouns(head[noun_at])[0].lemma.lower()
+        name = nominative_phrase(head, noun_at, lemma, doc.text, ("loc", "gen"))
+        if len(head) == 1:
+            geo = next((i.lemma for i in nouns(head[0]) if i.is_geo), None)
+            name = geo or name
+    name = " ".join(abbreviations.get(w.lower().rstrip("."), (w,))[0] for w in name.split())
+    return f"{name} {tail}".strip()
+
+
+def town_at(doc: Doc, i: int) -> tuple[int, list[Gmina]] | None:
+    """The gminas a town name starting at token ``i`` names, best first, and one past the name; or None."""
+    reg = doc.gaz.register
+    for end, name in _candidates(doc, i):
+        found = reg.gminas_by_name(name)
+        if not found and end == i + 1:
+            t = doc.tokens[i]
+            for r in list(nouns(t)) + list(adjectives(t)):
+                found = reg.gminas_by_name(r.lemma)
+                if found:
+                    break
+        if found:
+            return end, rank(doc, found)
+    return None
+
+
+def rank(doc: Doc, gminas: list[Gmina]) -> list[Gmina]:
+    """Gminas of one name, most likely first: in the article's county, then its voivodeship; a town first."""
+    def key(g: Gmina) -> tuple[int, int, int]:
+        in_county = doc.main_county is not None and g.code.startswith(doc.main_county)
+        in_region = doc.region is not None and g.code.startswith(doc.region)
+        rural = g.code.endswith("2")  # TERYT type 2: a rural gmina, not the town of that name
+        return (not in_county, not in_region, rural)
+    return sorted(gminas, key=key)

@@ -1,0 +1,89 @@
+"""The meeting's organisers and venue: each construction on short reports, and the near misses it must leave."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.constructions.helpers import names, rels, run
+
+TITLE = "Spotkanie"
+
+
+def organisers(text: str) -> dict[str, str]:
+    x = run(text, title=TITLE)
+    name = {k: e.name for k, e in x.entities.items()}
+    return {name[r.o]: r.construction or "" for r in x.relations if r.kind == "organizer"}
+
+
+def venues(text: str) -> set[str]:
+    return {o for _, o in rels(run(text, title=TITLE), "location")}
+
+
+@pytest.mark.parametrize("text, expected, by", [
+    ("Organizatorem spotkania był Ośrodek Wsparcia Ekonomii Społecznej w Toruniu we współpracy z Fundacją Pro "
+     "Omnis.", {"Ośrodek Wsparcia Ekonomii Społecznej w Toruniu", "Fundacja Pro Omnis"}, "organizer-noun"),
+    ("Partnerami wydarzenia było Starostwo Powiatowe w Jędrzejowie i Fundacja Barka.",
+     {"Starostwo Powiatowe w Jędrzejowie", "Fundacja Barka"}, "organizer-noun"),
+    ("Fundacja Barka była organizatorem konferencji.", {"Fundacja Barka"}, "organizer-noun"),
+    ("Konferencja zorganizowana 27 września 2017 r. w Kielcach przez Fundację Barka była udana.",
+     {"Fundacja Barka"}, "organizer-passive"),
+    ("Regionalny Ośrodek Polityki Społecznej w Opolu zorganizował spotkanie dla Fundacji Barka.",
+     {"Regionalny Ośrodek Polityki Społecznej w Opolu"}, "organizer-active"),
+    ("Spotkanie zorganizowało Starostwo Powiatowe w Końskich.", {"Starostwo Powiatowe w Końskich"},
+     "organizer-active"),
+    ("Spotkanie, którego organizację wspierała Fundacja Barka, było udane.", {"Fundacja Barka"},
+     "organizer-support"),
+    ("Goście przybyli na zaproszenie Fundacji Barka na spotkanie.", {"Fundacja Barka"}, "organizer-support"),
+])
+def test_organisers(text: str, expected: set[str], by: str) -> None:
+    got = organisers(text)
+    assert set(got) == expected and set(got.values()) == {by}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Organizatorzy projektu – Fundacja Barka i Stowarzyszenie Tłok – szukają rozwiązań.", set()),  # a project's
+    ("Spotkanie zorganizowane w siedzibie Fundacji Barka zgromadziło gości.", set()),  # a venue, no agent
+    ("Na spotkaniu były stoiska Kół Gospodyń Wiejskich i Fundacji Barka.", set()),  # no host here
+    ("Fundacja Barka zorganizowała spotkanie z udziałem Stowarzyszenia Tłok.", {"Fundacja Barka"}),  # not the guest
+])
+def test_organiser_near_misses(text: str, expected: set[str]) -> None:
+    assert set(organisers(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("17 maja w sali konferencyjnej Starostwa Powiatowego w Końskich odbyło się spotkanie.",
+     {"Starostwo Powiatowe w Końskich"}),
+    ("Gala odbyła się w Filharmonii Świętokrzyskiej.", {"Filharmonia Świętokrzyska"}),
+    ("Miejscem spotkania była kawiarnia prowadzona przez Przedsiębiorstwo Społeczne SANTOS CAFE.",
+     {"Przedsiębiorstwo Społeczne SANTOS CAFE"}),
+    ("29 sierpnia w Czerwińsku nad Wisłą odbyło się spotkanie.", {"gmina Czerwińsk nad Wisłą"}),
+    ("Spotkania odbyły się 18 września w Zielonej Górze oraz 19 września w Gorzowie Wlkp.",
+     {"gmina Zielona Góra", "gmina Gorzów Wielkopolski"}),
+])
+def test_venues(text: str, expected: set[str]) -> None:
+    got = venues(text)
+    assert {v.replace("miasto ", "gmina ") for v in got} == expected or got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a town inside an organisation's name is where the body is, not where the meeting was
+    "Regionalny Ośrodek Polityki Społecznej w Rzeszowie podpisał umowę.",
+    # a self-government is rather the area the meeting is about
+    "Spotkanie odbyło się w Gminie Bałtów, jak co roku.",
+])
+def test_venue_near_misses(text: str) -> None:
+    assert venues(text) == set()
+
+
+def test_a_town_is_the_town_not_the_rural_gmina_of_its_name() -> None:
+    assert {v for v in venues("Spotkanie odbyło się w Elblągu.")} == {
+        e.name for e in run("Spotkanie odbyło się w Elblągu.", title=TITLE).entities.values()
+        if e.type == "Municipality" and e.teryt == "2861011"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Spotkanie odbyło się w siedzibie RCPS w Łodzi.", "Regionalne Centrum Polityki Społecznej w Łodzi"),
+    ("Obecni byli przedstawiciele OWES Ja-Ty-My.", "OWES Ja-Ty-My"),
+    ("Nie zabrakło PSONI Koło w Łęcznej.", "PSONI Koło w Łęcznej"),
+])
+def test_organisations_named_by_an_acronym(text: str, name: str) -> None:
+    assert name in names(run(text, title=TITLE), "Organization")
