@@ -78,18 +78,32 @@ def query_page() -> str:
     return render_template("query.html")
 
 
+def query_title(text: str, lang: str) -> str | None:
+    """The tab name a query gives itself in its leading comments: ``# title@pl: …`` for the page's language,
+    else ``# title: …``."""
+    names: dict[str, str] = {}
+    for line in text.lstrip().splitlines():
+        if not line.startswith("#"):
+            break
+        head, colon, value = line[1:].strip().partition(":")
+        if colon and head.startswith("title"):
+            names.setdefault(head.partition("@")[2] or "", value.strip())
+    return names.get(lang) or names.get("")
+
+
 @bp.route("/query/config.json")
 def query_config() -> Response:
-    """The editor's prefixes and example tabs, read from data/queries/*.rq at each request."""
+    """The editor's prefixes and example tabs (read from data/queries/*.rq at each request), named in the page's
+    language, and the base under which result IRIs open this server's pages."""
     folder = Path(state().settings.data_dir) / "queries"
+    lang = current_lang()
     tabs = []
     for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
         text = path.read_text(encoding="utf-8")
-        first = text.lstrip().splitlines()[0] if text.strip() else ""
-        name = first.split("title:", 1)[1].strip() if first.startswith("#") and "title:" in first else path.stem
-        tabs.append({"name": name, "query": text})
+        tabs.append({"name": query_title(text, lang) or path.stem, "query": text})
     return jsonify({"endpoint": url_for("sparql.endpoint"), "prefixes": PREFIXES, "tabs": tabs,
-                    "rowLimit": state().settings.max_rows})
+                    "rowLimit": state().settings.max_rows, "base": state().mint.base,
+                    "local": request.script_root + "/", "tabName": "Zapytanie" if lang == "pl" else "Query"})
 
 
 @bp.route("/<any(" + ",".join(KINDS) + "):kind>/<path:rest>")

@@ -182,13 +182,17 @@ def test_home_counts(memory_client):
 def test_query_page_config_reads_example_queries(tmp_path):
     queries = tmp_path / "queries"
     queries.mkdir()
-    (queries / "01-people.rq").write_text("# title: Osoby i funkcje\nSELECT * WHERE { ?s ?p ?o }\n")
+    (queries / "01-people.rq").write_text("# title: People and roles\n# title@pl: Osoby i funkcje\n"
+                                          "SELECT * WHERE { ?s ?p ?o }\n")
     (queries / "02-plain.rq").write_text("SELECT ?s WHERE { ?s a ?t }\n")
     app = create_app(make_settings(data_dir=str(tmp_path)), fill(OxigraphStore()))
     config = app.test_client().get("/query/config.json").get_json()
     assert config["endpoint"] == "/sparql"
     assert config["prefixes"]["esg"] == "https://w3id.org/esgraf/ontology#"
     assert [t["name"] for t in config["tabs"]] == ["Osoby i funkcje", "02-plain"]
+    assert config["base"] == "https://w3id.org/esgraf/" and config["local"] == "/"
+    english = app.test_client().get("/query/config.json?lang=en").get_json()
+    assert [t["name"] for t in english["tabs"]] == ["People and roles", "02-plain"]
     assert config["tabs"][1]["query"] == "SELECT ?s WHERE { ?s a ?t }\n"
     html = app.test_client().get("/query", headers=HTML).get_data(as_text=True)
     assert "/static/vendor/yasgui/yasgui.min.js" in html and "/static/js/query.js" in html
