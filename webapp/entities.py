@@ -15,6 +15,7 @@ from webapp.errors import WebError
 from webapp.i18n import current_lang
 from webapp.links import local_path
 from webapp.negotiation import SUFFIXES, alternate_links, page_format, rdf_response
+from webapp.provenance import Notes
 from webapp.state import state
 
 bp = Blueprint("entities", __name__)
@@ -122,19 +123,23 @@ def resource(kind: str, rest: str) -> Response | str:
     if fmt != "html":
         graph = lookup.describe(st.store, iri)
         if len(graph) == 0:
-            raise WebError(404, f"nothing is known about <{iri}>")
+            raise WebError(404, f"nothing is known about <{iri}>", key="unknown_entity", args={"iri": iri})
         resp = rdf_response(graph, fmt)
     elif kind == "article" and "/" not in rest:
         art = lookup.article(st.store, iri, st.mint.article_graph(rest))
         if art is None:
-            raise WebError(404, f"no article <{iri}>")
+            raise WebError(404, f"no article <{iri}>", key="unknown_article", args={"iri": iri})
         resp = Response(render_template("article.html", art=art, iri=iri))
     else:
         ent = lookup.entity(st.store, iri, current_lang())
         if ent is None:
-            raise WebError(404, f"nothing is known about <{iri}>")
-        overview = lookup.county(st.store, iri) if kind == "county" else None
-        resp = Response(render_template("entity.html", ent=ent, iri=iri, kind=kind, overview=overview,
+            raise WebError(404, f"nothing is known about <{iri}>", key="unknown_entity", args={"iri": iri})
+        area_view = None
+        if kind in ("county", "voivodeship") and "/" not in rest and rest.isdigit():
+            from webapp.area import area_page
+
+            area_view = area_page(iri, rest)
+        resp = Response(render_template("entity.html", ent=ent, iri=iri, kind=kind, area=area_view, notes=Notes(),
                                         network_src=url_for("network.ego", iri_path=f"{kind}/{rest}")))
     resp.headers["Link"] = alternate_links(page_url)
     resp.headers["Vary"] = "Accept"

@@ -36,7 +36,7 @@ def test_person_page_shows_roles_events_and_sources(memory_client):
     assert 'href="/article/starachowice-2024-05-17"' in html and "Starostwo i OWES podpisały porozumienie" in html
     assert 'href="https://example.org/news/42"' in html
     assert 'data-src="/network/ego/person/piotr-babiarz"' in html
-    assert html.count(">Person</a>") == 1  # foaf:Person and schema:Person read the same: shown once
+    assert html.count(">osoba</a>") == 1  # foaf:Person and schema:Person read the same: shown once
 
 
 def test_organisation_page(memory_client):
@@ -48,13 +48,26 @@ def test_organisation_page(memory_client):
     assert "podpisał(a) porozumienia" in html
 
 
-def test_county_page_lists_actors_and_activities(memory_client):
+def test_county_page_is_where_its_cooperation_is_seen(memory_client):
     html = page(memory_client, "/county/2611")
     assert "<dt>kod TERYT</dt><dd>2611</dd>" in html
-    actors = html.split("Podmioty działające w powiecie", 1)[1]
-    assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in actors
-    assert 'href="/organization/owes-subregionu-polnocnego"' in actors
-    assert 'href="/agreement/porozumienie-kielce-2024-06-03"' in actors
+    # the county's map, and a link to the full map with the county's filter set
+    assert re.search(r'id="area-network"[^>]*data-src="/network/data.json\?area=2611"', html)
+    assert 'href="/network/?area=2611"' in html
+    # who with whom: the starostwo and the OWES signed one agreement and met at one meeting
+    ties = html.split('id="ties-table"', 1)[1].split("</table>", 1)[0]
+    row = next(r for r in ties.split("<tr")[2:] if "owes-subregionu-polnocnego" in r and "starostwo-powiatowe" in r)
+    assert "porozumienie</span>" in row and "spotkanie</span>" in row
+    assert "17 maja 2024" in row and "ekonomia społeczna" in row and "publiczny" in row
+    assert 'href="/article/starachowice-2024-05-17"' in row
+    # every organisation active there, and the year's agreements and meetings on the timeline
+    orgs = html.split("Organizacje działające na tym obszarze", 1)[1].split("</table>", 1)[0]
+    assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in orgs
+    assert 'href="/organization/owes-subregionu-polnocnego"' in orgs
+    timeline = html.split('class="timeline"', 1)[1].split("</section>", 1)[0]
+    assert 'data-year="2024"' in timeline and 'href="/agreement/porozumienie-kielce-2024-06-03"' in timeline
+    # every measure is explained beside its value
+    assert all(f'data-key="{k}"' in html for k in ("ei", "degree", "betweenness", "brokerage"))
 
 
 def test_article_page(memory_client):
