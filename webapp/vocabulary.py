@@ -41,10 +41,25 @@ DIRECT_TIES: dict[str, dict[str, str]] = {
 }
 
 
+#: the kinds of the vocabulary's own terms, which a search for a word may find
+META = {
+    "http://www.w3.org/2002/07/owl#Class": {"pl": "klasa", "en": "class"},
+    "http://www.w3.org/2000/01/rdf-schema#Class": {"pl": "klasa", "en": "class"},
+    "http://www.w3.org/2002/07/owl#ObjectProperty": {"pl": "własność", "en": "property"},
+    "http://www.w3.org/2002/07/owl#DatatypeProperty": {"pl": "własność", "en": "property"},
+    "http://www.w3.org/2002/07/owl#AnnotationProperty": {"pl": "własność", "en": "property"},
+    "http://www.w3.org/2002/07/owl#FunctionalProperty": {"pl": "własność", "en": "property"},
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property": {"pl": "własność", "en": "property"},
+    "http://www.w3.org/2004/02/skos/core#ConceptScheme": {"pl": "schemat pojęć", "en": "concept scheme"},
+    "http://www.w3.org/2002/07/owl#Ontology": {"pl": "ontologia", "en": "ontology"},
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement": {"pl": "stwierdzenie", "en": "statement"},
+}
+
+
 @lru_cache(maxsize=4)
 def _labels(base: str) -> dict[str, dict[str, str]]:
     """IRI -> {language: label} for every class, property and concept of the ontology and schemes."""
-    out: dict[str, dict[str, str]] = {}
+    out: dict[str, dict[str, str]] = {k: dict(v) for k, v in META.items()}
     graph = ontology_graph(Minter(base))
     for prop in (SKOS.prefLabel, RDFS.label):
         for s, o in graph.subject_objects(prop):

@@ -86,7 +86,8 @@ class Watched:
             return s && s.graph ? s.graph.order : 0; }}""")
 
     def at(self, iri_end: str, selector: str = "#network-map") -> tuple[float, float]:
-        """Where on the page the organisation whose IRI ends with ``iri_end`` is drawn."""
+        """Where on the page the organisation whose IRI ends with ``iri_end`` is drawn (the map scrolled into view)."""
+        self.page.locator(selector).scroll_into_view_if_needed()
         box = self.page.locator(selector).bounding_box()
         at = self.page.evaluate(f"""() => {{
             const c = document.querySelector("{selector}");

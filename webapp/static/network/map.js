@@ -213,6 +213,7 @@
                                                 color: e[3] ? "#D55E00" : "#a6a6a6", cross: !!e[3], weight: e[2] });
       }
     });
+    if (window.performance && performance.mark) { performance.mark("esgraf-network-graph"); }
     var st = { container: container, data: data, graph: graph, byIri: byIri, selected: null, labels: [], tip: null,
                focus: data.focus ? byIri.get(data.focus) || null : null, drawn: false, renderer: null,
                nodesById: new Map(data.nodes.map(function (n) { return [String(n.id), n]; })) };
@@ -235,13 +236,13 @@
       stagePadding: 24,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
-      nodeReducer: function (key, attrs) {
-        var out = Object.assign({}, attrs);
+      // sigma hands the reducers a copy of the attributes: they may change it
+      nodeReducer: function (key, out) {
         if (key === st.focus) { out.type = "ring"; out.zIndex = 2; }
         if (st.selected !== null) {
           if (key === st.selected) {
             out.type = "ring";
-            out.size = attrs.size + 3;
+            out.size += 3;
             out.zIndex = 2;
           } else if (graph.areNeighbors(key, st.selected)) {
             out.zIndex = 1;
@@ -252,12 +253,11 @@
         }
         return out;
       },
-      edgeReducer: function (key, attrs) {
-        var out = Object.assign({}, attrs);
+      edgeReducer: function (key, out) {
         if (st.selected !== null) {
           if (graph.hasExtremity(key, st.selected)) {
-            out.color = attrs.cross ? "#D55E00" : EDGE_SELECTED;
-            out.size = attrs.size + 1;
+            out.color = out.cross ? "#D55E00" : EDGE_SELECTED;
+            out.size += 1;
             out.zIndex = 1;
           } else {
             out.color = EDGE_FADED;
@@ -268,8 +268,10 @@
       }
     });
     st.renderer = renderer;
+    if (window.performance && performance.mark) { performance.mark("esgraf-network-sigma"); }
     renderer.on("afterRender", function () { drawLabels(st); });
     drawLabels(st);  // sigma drew the first frame while it was made, before anyone could listen
+    if (window.performance && performance.mark) { performance.mark("esgraf-network-labels"); }
     renderer.on("enterNode", function (e) {
       container.style.cursor = "pointer";
       var pos = renderer.framedGraphToViewport(renderer.getNodeDisplayData(e.node));

@@ -100,6 +100,7 @@
       return el("td", v === null || v === undefined ? "" : v);
     }
 
+    var filling = 0;
     function fill() {
       var col = columns.filter(function (c) { return c[0] === sortKey; })[0];
       var rows = data.nodes.slice().sort(function (a, b) {
@@ -111,15 +112,22 @@
         return desc ? -r : r;
       });
       tbody.textContent = "";
-      var frag = document.createDocumentFragment();
-      rows.forEach(function (n) {
-        var tr = el("tr");
-        tr.setAttribute("data-node", n.iri);
-        columns.forEach(function (c) { tr.appendChild(cell(n, c)); });
-        frag.appendChild(tr);
-      });
-      tbody.appendChild(frag);
       tbl.setAttribute("data-sort", sortKey + (desc ? " desc" : " asc"));
+      // thousands of rows go in by a few hundred at a time, so the map stays responsive meanwhile
+      var run = ++filling, at = 0;
+      (function chunk() {
+        if (run !== filling) { return; }
+        var frag = document.createDocumentFragment();
+        rows.slice(at, at + 300).forEach(function (n) {
+          var tr = el("tr");
+          tr.setAttribute("data-node", n.iri);
+          columns.forEach(function (c) { tr.appendChild(cell(n, c)); });
+          frag.appendChild(tr);
+        });
+        tbody.appendChild(frag);
+        at += 300;
+        if (at < rows.length) { window.setTimeout(chunk, 0); } else { tbl.setAttribute("data-rows", String(rows.length)); }
+      }());
     }
     fill();
   }
@@ -128,8 +136,8 @@
     map.legend(document.getElementById("network-legend"), st.data);
     mixing(st.data);
     explanations(st.data);
-    // a table of thousands of rows waits for the map's first frame
-    window.setTimeout(function () { table(st.data); }, 0);
+    // a table of thousands of rows waits until the map's first frame is on screen
+    requestAnimationFrame(function () { window.setTimeout(function () { table(st.data); }, 0); });
   }
 
   /* ---------------------------------------------------------------- filters that apply as they change */
