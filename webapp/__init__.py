@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     runner.on_write(lambda: search.refresh(store))
     names = DisplayNames(Minter(settings.base_iri).base)
     names.refresh(store)
-    runner.on_write(lambda: names.refresh(store))
+    runner.on_write(names.stale)
     app.extensions["esgraf"] = AppState(settings, store, Minter(settings.base_iri), runner, search, names)
 
     from webapp import downloads, entities, network, network_files, sparql

@@ -5,7 +5,8 @@ The graph labels an event with its article's title; the page composes a name fro
 specific class, named by the ontology: ``esg:Meeting`` reads "spotkanie"), its venue (``schema:location``, else
 the area of ``dcterms:spatial``) and its date (``schema:startDate``, which may lack the year). The facts are
 read from the store once and again after each write, like the search index; names are put together per
-language when asked.
+language when asked. A write through the app only marks the names stale: they are read again when a page next
+needs one, not while the write is being answered.
 """
 from __future__ import annotations
 
@@ -42,6 +43,18 @@ class DisplayNames:
         self.base = base
         self._events: dict[str, _Event] = {}
         self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._stale = False
+
+    def stale(self) -> None:
+        """The store was written: read the events again before the next name is given."""
+        self._stale = True
+
+    def _current(self) -> dict[str, _Event]:
+        if self._stale and self._store is not None:
+            self._stale = False
+            self.refresh(self._store)
+        return self._events
 
     def refresh(self, store: Store) -> None:
         events: dict[str, _Event] = {}
@@ -59,13 +72,14 @@ class DisplayNames:
             ev.venues.sort()
         with self._lock:
             self._events = events
+            self._store = store
 
     def is_event(self, iri: str) -> bool:
-        return str(iri) in self._events
+        return str(iri) in self._current()
 
     def event_name(self, iri: str, lang: str) -> str | None:
         """The event's name in ``lang``, or None if ``iri`` is no event of the store."""
-        ev = self._events.get(str(iri))
+        ev = self._current().get(str(iri))
         if ev is None:
             return None
         specific = sorted(ev.types - _GENERIC) or sorted(ev.types)

@@ -110,8 +110,11 @@ def lang() -> str:
 
 
 def current_filter() -> NetworkFilter:
-    """The filter in the query string; an area may also be given by name (``area=powiat starachowicki``)."""
+    """The filter in the query string; an area may also be given by name (``area=powiat starachowicki``), and
+    the page's area box sends the name it shows (``area_name``) when the form is sent without its script."""
     args = request.args.to_dict(flat=False)
+    if "area_name" in args:
+        args["area"] = [args.pop("area_name")[0]]
     area = (args.get("area") or [""])[0].strip()
     if area and not area.isdigit():
         code = area_code(area)

@@ -58,6 +58,9 @@ def test_an_area_may_be_named(client: FlaskClient) -> None:
     assert named["filter"] == {"area": "2611"}
     r = client.get("/network/data.json?area=Atlantyda", headers={"Accept": "application/json"})
     assert r.status_code == 400
+    # the form sent without its script: the name in the area box wins, an empty box is the whole country
+    assert client.get("/network/data.json?area=2604&area_name=starachowicki").get_json()["filter"] == {"area": "2611"}
+    assert client.get("/network/data.json?area=2611&area_name=").get_json()["filter"] == {}
 
 
 def test_data_json(client: FlaskClient) -> None:

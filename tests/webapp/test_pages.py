@@ -70,6 +70,49 @@ def test_county_page_is_where_its_cooperation_is_seen(memory_client):
     assert all(f'data-key="{k}"' in html for k in ("ei", "degree", "betweenness", "brokerage"))
 
 
+def test_agreement_page_shows_its_date_and_signatories_first(memory_client):
+    html = page(memory_client, "/agreement/porozumienie-starostwo-owes-2024-05-17")
+    facts = html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+    assert re.search(r"<dt>Data podpisania</dt><dd class=\"lead\">17 maja 2024</dd>", facts)
+    signatories = facts.split("<dt>Sygnatariusze</dt>", 1)[1].split("</dd>", 1)[0]
+    assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in signatories
+    assert 'href="/organization/owes-subregionu-polnocnego"' in signatories
+    assert facts.index("Sygnatariusze") < facts.index("Identyfikator")
+    assert ">2024-05-17<" not in html
+
+
+def test_event_page_is_named_by_what_where_and_when(memory_client):
+    html = page(memory_client, "/event/spotkanie-w-starachowicach-2024-05-17")
+    assert "<h1>Spotkanie — Starostwo Powiatowe w Starachowicach, 17 maja 2024</h1>" in html
+    assert "<dt>Opisane w artykule</dt><dd>Spotkanie w Starachowicach</dd>" in html  # the headline, below
+
+
+def test_each_source_sentence_is_quoted_once(memory_client):
+    from tests.conftest import SENTENCES
+
+    for path in ("/organization/starostwo-powiatowe-w-starachowicach", "/county/2611", "/person/piotr-babiarz"):
+        html = page(memory_client, path)
+        for sentence in SENTENCES:
+            assert html.count(f"<q>{sentence}</q>") <= 1, (path, sentence)
+    html = page(memory_client, "/organization/starostwo-powiatowe-w-starachowicach")
+    assert html.count(f"<q>{SENTENCES[2]}</q>") == 1
+    assert 'href="#note-' in html  # the facts point to their numbered sentence
+
+
+def test_pages_in_polish_and_english(memory_client):
+    html = page(memory_client, "/organization/owes-subregionu-polnocnego")
+    assert ">ośrodek wsparcia ekonomii społecznej</a>" in html
+    html = page(memory_client, "/organization/owes-subregionu-polnocnego?lang=en")
+    assert ">social economy support centre</a>" in html and "Powiązania" not in html
+    missing = memory_client.get("/organization/nowhere?lang=pl", headers=HTML)
+    assert missing.status_code == 404
+    text = missing.get_data(as_text=True)
+    assert "Nie znaleziono" in text and "W grafie nie ma niczego o identyfikatorze" in text
+    assert "nothing is known" not in text
+    search = page(memory_client, "/search?q=ośrodek&lang=pl")
+    assert "ośrodek wsparcia ekonomii społecznej" in search and "SocialEconomySupportCentre" not in search
+
+
 def test_article_page(memory_client):
     html = page(memory_client, "/article/starachowice-2024-05-17")
     assert "<h1>Starostwo i OWES podpisały porozumienie</h1>" in html

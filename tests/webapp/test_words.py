@@ -65,7 +65,8 @@ def test_kinds_and_sectors_have_names_in_both_languages() -> None:
     assert direct_tie_label("founder", "Spółdzielnia", "Starostwo", "en") == "Starostwo founded Spółdzielnia"
 
 
-def _event_store(date: dt.date | None, partial: str | None, venue: bool) -> OxigraphStore:
+def _event_store(date: dt.date | None, partial: str | None, venue: bool,
+                 store: OxigraphStore | None = None) -> OxigraphStore:
     ents = {
         "ev": Entity(key="ev", type="Event", name="Innowacyjnie i kreatywnie podczas spotkania", date=date,
                      date_partial=partial),
@@ -77,7 +78,7 @@ def _event_store(date: dt.date | None, partial: str | None, venue: bool) -> Oxig
     if venue:
         rels.append(Relation("location", "ev", "starostwo", sentence=0))
     art = Article("a1", "x", "a1.txt", title="Innowacyjnie i kreatywnie", published=dt.date(2017, 5, 20))
-    store = OxigraphStore()
+    store = store or OxigraphStore()
     graphs = to_dataset_graphs([Extraction(art, [Sentence(0, 0, 1, "x")], ents, rels, event="ev")])
     store.replace_graphs({str(g): t for g, t in graphs.items()})
     return store
@@ -108,3 +109,14 @@ def test_each_sentence_is_one_note() -> None:
     notes.add([Source("Wzmianka.", BASE + "article/a1")])
     assert [n.source.text for n in notes.items] == ["Zdanie pierwsze.", "Zdanie drugie.", "Wzmianka."]
     assert [s.title for s in notes.items[0].articles] == ["Artykuł 1", "Artykuł 2"]
+
+
+def test_event_names_are_read_again_after_a_write() -> None:
+    store = _event_store(None, None, False)
+    names = DisplayNames(BASE)
+    names.refresh(store)
+    assert names.event_name(BASE + "event/ev", "pl") == "Spotkanie — powiat starachowicki"
+    _event_store(dt.date(2019, 3, 2), None, False, store)  # the article loaded again, now with the date
+    assert names.event_name(BASE + "event/ev", "pl") == "Spotkanie — powiat starachowicki"  # until told
+    names.stale()
+    assert names.event_name(BASE + "event/ev", "pl") == "Spotkanie — powiat starachowicki, 2 marca 2019"
