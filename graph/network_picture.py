@@ -96,11 +96,11 @@ def to_png(G: nx.Graph, pos: dict, title: str, lines: list[str], legend: list[Le
         colour = CROSS_COLOUR if d.get("cross_sector") else SAME_COLOUR
         w = max(1, round(1 + math.log2(d.get("weight", 1))))
         draw.line([at(a), at(b)], fill=_rgb(colour, 150), width=w)
-    taken: list[tuple[float, float, float, float]] = []
+    discs: dict[Any, tuple[float, float, float, float]] = {}
     for n in sorted(G, key=lambda n: radius(n)):
         (x, yy), r = at(n), radius(n)
         draw.ellipse([x - r, yy - r, x + r, yy + r], fill=node_colour(G.nodes[n]), outline="white", width=2)
-        taken.append((x - r, yy - r, x + r, yy + r))
+        discs[n] = (x - r, yy - r, x + r, yy + r)
     label_font = font(18)
     ranked = sorted(G, key=lambda n: (-G.nodes[n].get("degree", G.degree(n)), str(G.nodes[n].get("label", n))))
     placed: list[tuple[float, float, float, float]] = []
@@ -113,8 +113,10 @@ def to_png(G: nx.Graph, pos: dict, title: str, lines: list[str], legend: list[Le
         for bx, by in ((x + r + 4, yy - h / 2), (x - r - 4 - w, yy - h / 2), (x - w / 2, yy + r + 2),
                        (x - w / 2, yy - r - 2 - h)):
             box = (bx - 2, by - 1, bx + w + 2, by + h + 1)
+            # inside the picture, over no other label and no other organisation
             if box[0] >= margin / 2 and box[2] <= width - margin / 2 and box[1] >= top - 10 and \
-                    box[3] <= bottom + 10 and _fits(box, placed):
+                    box[3] <= bottom + 10 and _fits(box, placed) and \
+                    _fits(box, [d for m, d in discs.items() if m != n]):
                 draw.rectangle(box, fill=(255, 255, 255, 200))
                 draw.text((bx, by), text, font=label_font, fill="#1d2327")
                 placed.append(box)
