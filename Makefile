@@ -1,5 +1,6 @@
 # The two commands of esgraf (see README):
 #   make serve   set up, load the sample corpus into the embedded store, serve the site on 127.0.0.1:5000
+#                (PORT=5001 for another port)
 #   make test    set up (Python packages, Debian's Chromium for the browser tests) and run the whole test suite
 # Everything else is the `esgraf` command inside .venv.
 
@@ -10,8 +11,9 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: serve test setup chromium bench clean
 
+# `make serve PORT=5001` listens on another port (as does ESGRAF_PORT=5001 in the environment)
 serve: $(STAMP)
-	$(BIN)/esgraf serve
+	$(BIN)/esgraf serve $(if $(PORT),--port $(PORT))
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest

@@ -112,10 +112,10 @@ def entity(store: Store, iri: str, lang: str = "pl") -> Entity | None:
     Where a linked thing (a class, a concept) has labels in several languages, ``lang`` is preferred.
     """
     rows_out = _q(store, f"""SELECT ?p ?o ?olabel (isLiteral(?o) AS ?lit) WHERE {{
-  <{iri}> ?p ?o . OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?olabel }} }}
+  <{iri}> ?p ?o . OPTIONAL {{ ?o skos:prefLabel|rdfs:label|dcterms:title ?olabel }} }}
   ORDER BY DESC(LANGMATCHES(LANG(?olabel), "{lang}"))""")
     rows_in = _q(store, f"""SELECT ?s ?p ?slabel WHERE {{
-  ?s ?p <{iri}> . OPTIONAL {{ ?s skos:prefLabel|rdfs:label ?slabel }} }}""")
+  ?s ?p <{iri}> . OPTIONAL {{ ?s skos:prefLabel|rdfs:label|dcterms:title ?slabel }} }}""")
     if not rows_out and not rows_in:
         return None
     ent = Entity(iri, "")
@@ -228,6 +228,7 @@ def article(store: Store, iri: str, graph: str) -> Article | None:
     for r in _q(store, f"""SELECT ?s ?text ?begin ?e ?label WHERE {{ GRAPH <{graph}> {{
   ?s a nif:Sentence ; nif:anchorOf ?text ; nif:beginIndex ?begin .
   OPTIONAL {{ ?e prov:wasDerivedFrom ?s . FILTER NOT EXISTS {{ ?e a org:Membership }}
+             FILTER NOT EXISTS {{ ?e a rdf:Statement }}
              OPTIONAL {{ ?e skos:prefLabel ?label }} }} }} }}"""):
         begin = int(r["begin"])
         entry = sentences.setdefault(r["s"], (begin, r["text"], {}))

@@ -45,6 +45,7 @@ class Context:
     kind: str
     label: str = ""
     date: dt.date | None = None
+    date_text: str = ""  # the date as stored: also ``--05-17`` (day and month, no year), which ``date`` lacks
     spatial: set[str] = field(default_factory=set)  # TERYT codes (county or finer)
     actors: dict[str, set[str]] = field(default_factory=dict)  # actor IRI -> article graphs stating it
     via: dict[str, str] = field(default_factory=dict)  # organisation -> the member who took part for it
@@ -216,8 +217,8 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
             continue
         if "label" in row and not c.label:
             c.label = str(row["label"])
-        if "date" in row and c.date is None:
-            c.date = _date(row["date"])
+        if "date" in row and not c.date_text:
+            c.date, c.date_text = _date(row["date"]), str(row["date"])
         if "spatial" in row and territory_code(str(row["spatial"])):
             c.spatial.add(territory_code(str(row["spatial"])))
     direct: dict[tuple[str, str, str], set[str]] = defaultdict(set)
@@ -268,7 +269,8 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
         if c.kind not in kinds:
             continue
         all_graphs = set().union(*c.actors.values())
-        if not in_dates(dated(c.date, all_graphs)):
+        when = dated(c.date, all_graphs)
+        if not in_dates(when):
             continue
         if flt.area:
             places = {county_of_code(s) or s for s in c.spatial}
@@ -279,7 +281,8 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
         members = sorted(a for a in c.actors if keep_actor(a))
         for a in members:
             G.add_node(a)
-        ctx = {"iri": c.iri, "label": c.label, "date": c.date.isoformat() if c.date else ""}
+        ctx = {"iri": c.iri, "label": c.label, "date": c.date.isoformat() if c.date else "",
+               "date_text": c.date_text, "dated": when.isoformat() if when else ""}
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 via = sorted(info[c.via[x]]["label"] for x in (a, b) if x in c.via)
@@ -287,21 +290,26 @@ def build_network(store: Store, flt: NetworkFilter | None = None, focus: str | N
     for (a, b, kind), graphs in direct.items():
         if kind not in kinds or a == b or not (keep_actor(a) and keep_actor(b)):
             continue
-        if not in_dates(dated(None, graphs)):
+        when = dated(None, graphs)
+        if not in_dates(when):
             continue
         if flt.area and not (flt.in_area(info[a]["county"]) or flt.in_area(info[b]["county"])):
             continue
         G.add_node(a)
         G.add_node(b)
         label = _DIRECT_LABELS[kind].format(a=info[a]["label"], b=info[b]["label"])
-        tie(a, b, kind, f"{kind} {a} {b}", {"iri": "", "label": label, "date": "", "via": []}, graphs)
+        tie(a, b, kind, f"{kind} {a} {b}", {"iri": "", "label": label, "date": "", "date_text": "",
+                                           "dated": when.isoformat() if when else "", "via": [],
+                                           "subject": a, "object": b}, graphs)
 
     for (a, b), e in edges.items():
         weight = len(e["contexts"])
         if weight < flt.min_weight:
             continue
         ctxs = sorted(e["contexts"].values(), key=lambda x: (TIE_KINDS.index(x["kind"]), x["iri"], x["label"]))
-        arts = sorted({articles[g]["iri"]: {"iri": articles[g]["iri"], "title": articles[g]["title"], "graph": g}
+        arts = sorted({articles[g]["iri"]: {"iri": articles[g]["iri"], "title": articles[g]["title"], "graph": g,
+                                            "issued": articles[g]["issued"].isoformat()
+                                            if articles[g]["issued"] else ""}
                        for g in e["graphs"] if g in articles}.values(), key=lambda x: x["iri"])
         sa, sb = info[a]["sector"], info[b]["sector"]
         G.add_edge(a, b, weight=weight, kinds=sorted({x["kind"] for x in ctxs}, key=TIE_KINDS.index),

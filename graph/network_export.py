@@ -265,10 +265,17 @@ def edges_csv(G: nx.Graph) -> str:
 
 
 def to_svg(G: nx.Graph, pos: dict | None = None, width: int = 1200, height: int = 900,
-           max_labels: int = 60) -> str:
-    """An SVG picture of the layout: sector colours, dashed cross-sector ties, labels of the busiest nodes."""
+           max_labels: int = 60, title: str = "esgraf cooperation network", lines: list[str] | None = None,
+           legend: list[tuple[str, str, bool]] | None = None) -> str:
+    """An SVG picture of the layout: sector colours, dashed cross-sector ties, labels of the busiest nodes, and a
+    title, its ``lines`` (area, dates) and a legend of (name, colour, is a line) in the caller's language."""
     pos = pos if pos is not None else layout(G)
+    lines = lines or []
+    if legend is None:
+        legend = [(SECTOR_NAMES[k], SECTOR_COLOURS[k], False) for k in ("public", "social", "business", "person")]
+        legend += [("tie across sectors", CROSS_COLOUR, True), ("tie within a sector", SAME_COLOUR, True)]
     margin = 40
+    head = 34 + 20 * len(lines)
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
@@ -276,13 +283,16 @@ def to_svg(G: nx.Graph, pos: dict | None = None, width: int = 1200, height: int 
     def at(n: Any) -> tuple[float, float]:
         x, y = pos.get(n, (0.0, 0.0))
         return (round(margin + (x - min(xs)) / span_x * (width - 2 * margin), 1),
-                round(margin + (y - min(ys)) / span_y * (height - 2 * margin), 1))
+                round(head + margin + (y - min(ys)) / span_y * (height - 2 * margin - head - 30), 1))
 
     top = max((G.nodes[n].get("degree", G.degree(n)) for n in G), default=0)
     out = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">'),
-           "<title>esgraf cooperation network</title>", '<rect width="100%" height="100%" fill="#ffffff"/>',
-           '<g class="edges" fill="none">']
+           f"<title>{escape(title)}</title>", '<rect width="100%" height="100%" fill="#ffffff"/>',
+           f'<text x="{margin}" y="28" font-size="18" font-weight="bold">{escape(title)}</text>']
+    for i, line in enumerate(lines):
+        out.append(f'<text x="{margin}" y="{50 + 20 * i}" font-size="13" fill="#4a555c">{escape(line)}</text>')
+    out.append('<g class="edges" fill="none">')
     for a, b, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
         (x1, y1), (x2, y2) = at(a), at(b)
         cross = d.get("cross_sector")
@@ -295,20 +305,31 @@ def to_svg(G: nx.Graph, pos: dict | None = None, width: int = 1200, height: int 
         d = G.nodes[n]
         x, y = at(n)
         r = round(_size(d.get("degree", G.degree(n)), top, 3, 14), 1)
-        tip = escape(f"{d.get('label', n)} ({d.get('kind', '')}, {d.get('sector') or 'no sector'})")
-        out.append(f'<circle cx="{x}" cy="{y}" r="{r}" fill="{node_colour(d)}"><title>{tip}</title></circle>')
+        out.append(f'<circle cx="{x}" cy="{y}" r="{r}" fill="{node_colour(d)}">'
+                   f'<title>{escape(str(d.get("label", n)))}</title></circle>')
     out.append("</g>")
     ranked = sorted(G, key=lambda n: (-G.nodes[n].get("degree", G.degree(n)), str(n)))[:max_labels]
     out.append('<g class="labels" fill="#222222">')
     for n in sorted(ranked, key=str):
         x, y = at(n)
-        out.append(f'<text x="{x + 6}" y="{y - 6}">{escape(str(G.nodes[n].get("label", n))[:60])}</text>')
+        anchor = ' text-anchor="end"' if x > width * 0.7 else ""
+        dx = -6 if anchor else 6
+        out.append(f'<text x="{x + dx}" y="{y - 6}"{anchor}>{escape(str(G.nodes[n].get("label", n))[:60])}</text>')
     out.append("</g>")
-    ly = 20
-    for key in ("public", "social", "business", "person"):
-        out.append(f'<circle cx="20" cy="{ly}" r="6" fill="{SECTOR_COLOURS[key]}"/>'
-                   f'<text x="32" y="{ly + 4}">{SECTOR_NAMES[key]}</text>')
-        ly += 18
+    out.append('<g class="legend">')
+    lx, ly = margin, height - 18
+    for name, colour, is_line in legend:
+        if is_line:
+            dash = ' stroke-dasharray="6 4"' if colour == CROSS_COLOUR else ""
+            out.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 24}" y2="{ly - 4}" stroke="{colour}" '
+                       f'stroke-width="2"{dash}/>')
+            lx += 30
+        else:
+            out.append(f'<circle cx="{lx + 6}" cy="{ly - 4}" r="6" fill="{colour}"/>')
+            lx += 16
+        out.append(f'<text x="{lx}" y="{ly}">{escape(name)}</text>')
+        lx += 8 + 7 * len(name)
+    out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

@@ -15,6 +15,7 @@ from graph.iri import Minter
 from graph.lookup import local_name
 from graph.store import Store
 from webapp import errors, i18n
+from webapp.names import DisplayNames
 from webapp.negotiation import ALTERNATES, SUFFIX_OF, media_type
 from webapp.runner import QueryRunner
 from webapp.search import LabelIndex
@@ -48,14 +49,18 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     search = LabelIndex(Minter(settings.base_iri).base)
     search.refresh(store)
     runner.on_write(lambda: search.refresh(store))
-    app.extensions["esgraf"] = AppState(settings, store, Minter(settings.base_iri), runner, search)
+    names = DisplayNames(Minter(settings.base_iri).base)
+    names.refresh(store)
+    runner.on_write(names.stale)
+    app.extensions["esgraf"] = AppState(settings, store, Minter(settings.base_iri), runner, search, names)
 
-    from webapp import downloads, entities, network, sparql
+    from webapp import downloads, entities, network, network_files, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(entities.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(network.bp)
+    app.register_blueprint(network_files.bp)
     errors.register(app)
     _register_templates(app)
     app.after_request(_headers)
@@ -63,11 +68,25 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
 
 def _register_templates(app: Flask) -> None:
+    from webapp import formats, vocabulary
     from webapp.links import local_path
+    from webapp.state import state
 
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["local"] = local_path
     app.jinja_env.filters["localname"] = local_name
+    app.jinja_env.filters["date"] = lambda value: formats.format_date(value, i18n.current_lang())
+    app.jinja_env.filters["num"] = lambda value, digits=0: formats.number(value, digits, i18n.current_lang())
     alternates = [(SUFFIX_OF[f], media_type(f)) for f in ALTERNATES]
+
+    def count(n: int, key: str) -> str:
+        return formats.count(n, key, i18n.current_lang())
+
+    def display_name(iri: str, fallback: str) -> str:
+        return state().names.name(iri, fallback, i18n.current_lang())
+
+    def class_label(iri: str, fallback: str = "") -> str:
+        return vocabulary.term_label(iri, i18n.current_lang(), state().mint.base) or fallback or local_name(iri)
 
     @app.context_processor
     def _context() -> dict:
@@ -76,7 +95,8 @@ def _register_templates(app: Flask) -> None:
         args = {k: v for k, v in request.args.items() if k != "lang"}
         args["lang"] = other
         return {"t": i18n.t, "lang": lang, "other_lang": other, "relation": i18n.relation_label,
-                "property": i18n.property_label,
+                "property": i18n.property_label, "status_text": i18n.status_text, "count": count,
+                "name": display_name, "class_label": class_label,
                 "lang_url": f"{request.path}?{urlencode(args)}",
                 "alternates": alternates}
 

@@ -15,6 +15,7 @@ from webapp.errors import WebError
 from webapp.i18n import current_lang
 from webapp.links import local_path
 from webapp.negotiation import SUFFIXES, alternate_links, page_format, rdf_response
+from webapp.provenance import Notes
 from webapp.state import state
 
 bp = Blueprint("entities", __name__)
@@ -78,18 +79,32 @@ def query_page() -> str:
     return render_template("query.html")
 
 
+def query_title(text: str, lang: str) -> str | None:
+    """The tab name a query gives itself in its leading comments: ``# title@pl: …`` for the page's language,
+    else ``# title: …``."""
+    names: dict[str, str] = {}
+    for line in text.lstrip().splitlines():
+        if not line.startswith("#"):
+            break
+        head, colon, value = line[1:].strip().partition(":")
+        if colon and head.startswith("title"):
+            names.setdefault(head.partition("@")[2] or "", value.strip())
+    return names.get(lang) or names.get("")
+
+
 @bp.route("/query/config.json")
 def query_config() -> Response:
-    """The editor's prefixes and example tabs, read from data/queries/*.rq at each request."""
+    """The editor's prefixes and example tabs (read from data/queries/*.rq at each request), named in the page's
+    language, and the base under which result IRIs open this server's pages."""
     folder = Path(state().settings.data_dir) / "queries"
+    lang = current_lang()
     tabs = []
     for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
         text = path.read_text(encoding="utf-8")
-        first = text.lstrip().splitlines()[0] if text.strip() else ""
-        name = first.split("title:", 1)[1].strip() if first.startswith("#") and "title:" in first else path.stem
-        tabs.append({"name": name, "query": text})
+        tabs.append({"name": query_title(text, lang) or path.stem, "query": text})
     return jsonify({"endpoint": url_for("sparql.endpoint"), "prefixes": PREFIXES, "tabs": tabs,
-                    "rowLimit": state().settings.max_rows})
+                    "rowLimit": state().settings.max_rows, "base": state().mint.base,
+                    "local": request.script_root + "/", "tabName": "Zapytanie" if lang == "pl" else "Query"})
 
 
 @bp.route("/<any(" + ",".join(KINDS) + "):kind>/<path:rest>")
@@ -108,19 +123,23 @@ def resource(kind: str, rest: str) -> Response | str:
     if fmt != "html":
         graph = lookup.describe(st.store, iri)
         if len(graph) == 0:
-            raise WebError(404, f"nothing is known about <{iri}>")
+            raise WebError(404, f"nothing is known about <{iri}>", key="unknown_entity", args={"iri": iri})
         resp = rdf_response(graph, fmt)
     elif kind == "article" and "/" not in rest:
         art = lookup.article(st.store, iri, st.mint.article_graph(rest))
         if art is None:
-            raise WebError(404, f"no article <{iri}>")
+            raise WebError(404, f"no article <{iri}>", key="unknown_article", args={"iri": iri})
         resp = Response(render_template("article.html", art=art, iri=iri))
     else:
         ent = lookup.entity(st.store, iri, current_lang())
         if ent is None:
-            raise WebError(404, f"nothing is known about <{iri}>")
-        overview = lookup.county(st.store, iri) if kind == "county" else None
-        resp = Response(render_template("entity.html", ent=ent, iri=iri, kind=kind, overview=overview,
+            raise WebError(404, f"nothing is known about <{iri}>", key="unknown_entity", args={"iri": iri})
+        area_view = None
+        if kind in ("county", "voivodeship") and "/" not in rest and rest.isdigit():
+            from webapp.area import area_page
+
+            area_view = area_page(iri, rest)
+        resp = Response(render_template("entity.html", ent=ent, iri=iri, kind=kind, area=area_view, notes=Notes(),
                                         network_src=url_for("network.ego", iri_path=f"{kind}/{rest}")))
     resp.headers["Link"] = alternate_links(page_url)
     resp.headers["Vary"] = "Accept"

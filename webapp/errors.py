@@ -1,6 +1,9 @@
 """One error type for the web app, and one handler that answers HTML to a browser and JSON to a client.
 
-Every error a client sees has the same JSON shape: ``{"error": {"status": 404, "message": "..."}}``.
+Every error a client sees has the same JSON shape: ``{"error": {"status": 404, "message": "..."}}``, with the
+message in English. A browser gets a page in its language: an error raised with ``key`` (an interface string of
+:mod:`webapp.i18n`) says the same in Polish; any other says what its status means and shows the message as a
+technical detail.
 """
 from __future__ import annotations
 
@@ -11,11 +14,14 @@ from werkzeug.exceptions import HTTPException
 class WebError(Exception):
     """An answer other than success: an HTTP status and a message meant for the user."""
 
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None, *,
+                 key: str | None = None, args: dict[str, object] | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers or {}
+        self.key = key
+        self.args_ = args or {}
 
 
 def wants_html() -> bool:
@@ -28,10 +34,11 @@ def wants_html() -> bool:
     return html >= json_q
 
 
-def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+def error_response(status: int, message: str, headers: dict[str, str] | None = None,
+                   key: str | None = None, args: dict[str, object] | None = None) -> Response:
     if wants_html():
-        resp = Response(render_template("error.html", status=status, message=message), status=status,
-                        mimetype="text/html")
+        resp = Response(render_template("error.html", status=status, message=message, key=key, args=args or {}),
+                        status=status, mimetype="text/html")
     else:
         resp = jsonify({"error": {"status": status, "message": message}})
         resp.status_code = status
@@ -43,7 +50,7 @@ def error_response(status: int, message: str, headers: dict[str, str] | None = N
 def register(app: Flask) -> None:
     @app.errorhandler(WebError)
     def _web_error(exc: WebError) -> Response:
-        return error_response(exc.status, exc.message, exc.headers)
+        return error_response(exc.status, exc.message, exc.headers, exc.key, exc.args_)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response:

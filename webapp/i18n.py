@@ -70,6 +70,84 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"pl": "English", "en": "Polski"},
     "more": {"pl": "więcej", "en": "more"},
     "skip": {"pl": "Przejdź do treści", "en": "Skip to content"},
+    # errors
+    "status_400": {"pl": "Tego zapytania nie da się wykonać: któraś z wartości jest niepoprawna.",
+                   "en": "This request cannot be answered: a value in it is not valid."},
+    "status_404": {"pl": "Nie ma tu takiej strony.", "en": "There is no such page here."},
+    "status_405": {"pl": "Ta strona nie przyjmuje takiego zapytania.", "en": "This page does not take such a request."},
+    "status_406": {"pl": "Tej strony nie ma w żądanym formacie.", "en": "This page is not available in that format."},
+    "status_413": {"pl": "Przesłane dane są zbyt duże.", "en": "The data sent is too large."},
+    "status_503": {"pl": "Serwer nie zdążył odpowiedzieć; spróbuj za chwilę.",
+                   "en": "The server could not answer in time; try again shortly."},
+    "status_other": {"pl": "Coś poszło nie tak.", "en": "Something went wrong."},
+    "technical_detail": {"pl": "Szczegóły techniczne", "en": "Technical detail"},
+    "unknown_entity": {"pl": "W grafie nie ma niczego o identyfikatorze {iri}.",
+                       "en": "The graph knows nothing about {iri}."},
+    "unknown_article": {"pl": "W grafie nie ma artykułu {iri}.", "en": "The graph has no article {iri}."},
+    "unknown_download": {"pl": "Nie ma pobierania w formacie {fmt}.", "en": "There is no download as {fmt}."},
+    # entity pages
+    "wikidata": {"pl": "Wikidane", "en": "Wikidata"},
+    "same_as": {"pl": "W innych zbiorach danych", "en": "In other datasets"},
+    "notes": {"pl": "Zdania, z których odczytano te informacje", "en": "Sentences this was read from"},
+    "signed_on": {"pl": "Data podpisania", "en": "Signed on"},
+    "signatories": {"pl": "Sygnatariusze", "en": "Signatories"},
+    "initiators": {"pl": "Inicjatorzy", "en": "Initiators"},
+    "held_on": {"pl": "Data", "en": "Date"},
+    "venue": {"pl": "Miejsce", "en": "Venue"},
+    "organisers": {"pl": "Organizatorzy", "en": "Organisers"},
+    "headline": {"pl": "Opisane w artykule", "en": "Reported in the article"},
+    "network_legend": {"pl": "Legenda", "en": "Legend"},
+    # area pages
+    "area_map": {"pl": "Mapa współpracy", "en": "Cooperation map"},
+    "full_map": {"pl": "Otwórz pełną mapę z filtrem tego obszaru", "en": "Open the full map filtered to this area"},
+    "who_with_whom": {"pl": "Kto z kim współpracuje", "en": "Who cooperates with whom"},
+    "who_with_whom_help": {"pl": "Każdy wiersz to para organizacji, które coś łączy: wspólne spotkanie, porozumienie, "
+                                 "partnerstwo, projekt, podległość (jednostka) albo założenie. Kliknij nagłówek, "
+                                 "aby posortować.",
+                           "en": "Each row is a pair of organisations tied by something: a shared meeting, "
+                                 "agreement, partnership or project, a unit or a founder. Click a heading to sort."},
+    "org_a": {"pl": "Organizacja", "en": "Organisation"},
+    "org_b": {"pl": "Partner", "en": "Partner"},
+    "how_tied": {"pl": "Jak współpracują", "en": "How they are tied"},
+    "when": {"pl": "Kiedy", "en": "When"},
+    "strength": {"pl": "Wspólne działania", "en": "Shared activities"},
+    "timeline": {"pl": "Oś czasu: partnerstwa, porozumienia i spotkania", "en": "Timeline: partnerships, agreements and meetings"},
+    "undated": {"pl": "bez daty", "en": "undated"},
+    "organisations_here": {"pl": "Organizacje działające na tym obszarze", "en": "Organisations active in this area"},
+    "not_on_map": {"pl": "bez powiązań na mapie", "en": "no ties on the map"},
+    "measures": {"pl": "Co mówią miary współpracy", "en": "What the measures of cooperation say"},
+    "no_ties": {"pl": "Nie odczytano jeszcze żadnych powiązań między organizacjami na tym obszarze.",
+                "en": "No ties between organisations in this area have been read yet."},
+    "counties_of": {"pl": "Powiaty województwa", "en": "Counties of the voivodeship"},
+    "in_voivodeship": {"pl": "województwo", "en": "voivodeship"},
+    "downloads_for": {"pl": "Pobierz", "en": "Download"},
+    "for_spreadsheets": {"pl": "do arkusza (Excel)", "en": "for spreadsheets (Excel)"},
+    "for_tools": {"pl": "do programów (Gephi, R, Python)", "en": "for tools (Gephi, R, Python)"},
+    "picture": {"pl": "obraz i wydruk", "en": "picture and print"},
+    "ties_table": {"pl": "powiązania", "en": "ties"},
+    "metrics_table": {"pl": "miary organizacji", "en": "organisation measures"},
+    "print_layout": {"pl": "wersja do druku", "en": "print layout"},
+    "via_people": {"pl": "reprezentanci", "en": "represented by"},
+    "partners_n": {"pl": "Partnerzy", "en": "Partners"},
+    "betweenness_word": {"pl": "Pośrednictwo", "en": "Betweenness"},
+    "print_hint": {"pl": "Wydrukuj tę stronę (Ctrl+P): mapa mieści się na jednej stronie A4, tabele na kolejnych.",
+                   "en": "Print this page (Ctrl+P): the map fits one A4 page, the tables follow."},
+    "nodes_word": {"pl": "węzły", "en": "nodes"},
+    "edges_word": {"pl": "powiązania", "en": "ties"},
+    "unknown_area": {"pl": "Nie ma powiatu ani województwa o nazwie „{name}”.",
+                     "en": "No county or voivodeship is named “{name}”."},
+    "summary_line": {"pl": "Na mapie: {orgs}, {ties}.", "en": "On the map: {orgs}, {ties}."},
+}
+
+#: the short name of each HTTP status a page may show
+STATUS_TEXT: dict[int, dict[str, str]] = {
+    400: {"pl": "Błędne zapytanie", "en": "Bad request"},
+    404: {"pl": "Nie znaleziono", "en": "Not found"},
+    405: {"pl": "Niedozwolona metoda", "en": "Method not allowed"},
+    406: {"pl": "Niedostępny format", "en": "Not acceptable"},
+    413: {"pl": "Za duże dane", "en": "Payload too large"},
+    500: {"pl": "Błąd serwera", "en": "Server error"},
+    503: {"pl": "Serwer zajęty", "en": "Service unavailable"},
 }
 
 #: how a link reads, by (direction, predicate local name); "out": the page's entity is the subject
@@ -104,7 +182,7 @@ RELATIONS: dict[tuple[str, str], dict[str, str]] = {
     ("in", "isPartOf"): {"pl": "obejmuje", "en": "includes"},
     ("out", "containedInPlace"): {"pl": "leży w", "en": "lies in"},
     ("in", "containedInPlace"): {"pl": "obejmuje", "en": "contains"},
-    ("out", "sameAs"): {"pl": "to samo co", "en": "same as"},
+    ("out", "sameAs"): {"pl": "w innych zbiorach danych", "en": "in other datasets"},
     ("out", "about"): {"pl": "relacjonuje", "en": "reports on"},
     ("in", "subjectOf"): {"pl": "opisane w", "en": "described in"},
     ("out", "subjectOf"): {"pl": "opisane w", "en": "described in"},
@@ -115,6 +193,7 @@ RELATIONS: dict[tuple[str, str], dict[str, str]] = {
 PROPERTIES: dict[str, dict[str, str]] = {
     "terytCode": {"pl": "kod TERYT", "en": "TERYT code"},
     "startDate": {"pl": "data", "en": "date"},
+    "publication": {"pl": "data publikacji", "en": "published"},
     "date": {"pl": "data", "en": "date"},
     "roleTitle": {"pl": "funkcja", "en": "role"},
     "identifier": {"pl": "identyfikator", "en": "identifier"},
@@ -137,6 +216,11 @@ def t(key: str, **kw: object) -> str:
     """The interface string ``key`` in the current language."""
     text = STRINGS.get(key, {}).get(current_lang()) or key
     return text.format(**kw) if kw else text
+
+
+def status_text(status: int) -> str:
+    names = STATUS_TEXT.get(status)
+    return names[current_lang()] if names else STRINGS["error"][current_lang()]
 
 
 def relation_label(direction: str, predicate: str) -> str:

@@ -1,8 +1,10 @@
-"""Cooperation maps: the ``/network`` page, its JSON data, downloads, and ego networks for entity pages.
+"""Cooperation maps: the ``/network`` page, the data its map draws, one organisation's partners, and the small
+networks of entity pages.
 
 The filter lives in the query string, so a view can be shared as a link. The page holds no data and no inline
-script: ``static/network/network.js`` fetches ``/network/data.json`` with the same query string and draws the
-laid-out network with the vendored vis-network (physics off; positions come from the server).
+script: ``static/network/map.js`` fetches ``/network/data.json`` with the same query string and draws it with
+the vendored sigma.js (WebGL), with the positions the server laid out. Networks are built once per filter and
+kept until the store changes; the files to download (``webapp/network_files.py``) share them.
 """
 from __future__ import annotations
 
@@ -24,44 +26,37 @@ from graph.store import Store
 from graph.vocab import sparql_prefixes
 from webapp.errors import WebError
 from webapp.i18n import current_lang
+from webapp.network_data import map_payload, node_payload
 from webapp.state import state
+from webapp.vocabulary import sector_label, tie_kind_label
 
 bp = Blueprint("network", __name__, url_prefix="/network")
 
-#: downloads: name -> (media type, file suffix)
-DOWNLOADS = {
-    "graphml": ("application/graphml+xml", "graphml"),
-    "gexf": ("application/gexf+xml", "gexf"),
-    "nodes.csv": ("text/csv; charset=utf-8", "nodes.csv"),
-    "edges.csv": ("text/csv; charset=utf-8", "edges.csv"),
-    "svg": ("image/svg+xml", "svg"),
-    "json": ("application/json", "json"),
-}
 SIZE_BY = ("degree", "betweenness", "weighted_degree")
 CACHE_SIZE = 16  # networks and their JSON, a few filters' worth
 STAMP_SECONDS = 10.0
 
 STRINGS = {
     "pl": {"title": "Mapa współpracy", "area": "Obszar", "all": "cała Polska", "whole": "całe województwo",
-           "from": "Od", "to": "Do", "sectors": "Sektory", "kinds": "Rodzaje powiązań", "min_weight": "Min. waga",
+           "area_placeholder": "wpisz nazwę powiatu lub województwa…", "from": "Od", "to": "Do",
+           "sectors": "Sektory", "kinds": "Rodzaje powiązań", "min_weight": "Co najmniej wspólnych działań",
            "people": "Pokaż osoby", "size_by": "Wielkość węzła", "show": "Pokaż", "reset": "Wyczyść",
-           "download": "Pobierz", "metrics": "Miary węzłów", "mixing": "Współpraca międzysektorowa",
-           "loading": "Wczytywanie mapy…", "ego": "Sieć współpracy", "help":
-           "Kliknij węzeł, aby otworzyć stronę podmiotu. Linie przerywane łączą różne sektory.",
-           "public": "publiczny", "social": "ekonomia społeczna", "business": "biznes",
-           "event": "spotkanie", "agreement": "porozumienie", "project": "projekt", "partnership": "partnerstwo",
-           "unit": "jednostka", "founder": "założyciel", "member": "członek (osoba)",
-           "nodes": "węzły", "edges": "powiązania", "degree": "stopień", "betweenness": "pośrednictwo", "weighted_degree": "stopień ważony"},
+           "filters": "Filtry", "download": "Pobierz", "metrics": "Miary organizacji",
+           "mixing": "Współpraca międzysektorowa", "explain": "Co mówią miary", "loading": "Wczytywanie mapy…",
+           "ego": "Sieć współpracy", "panel": "Wybrana organizacja",
+           "help": "Kliknij organizację, aby wyróżnić jej powiązania i zobaczyć partnerów. Kółkiem myszy "
+                   "przybliżysz mapę; pełne nazwy pokazują się po najechaniu i po przybliżeniu.",
+           "degree": "liczba partnerów", "betweenness": "pośrednictwo", "weighted_degree": "wspólne działania"},
     "en": {"title": "Cooperation map", "area": "Area", "all": "all of Poland", "whole": "whole voivodeship",
-           "from": "From", "to": "To", "sectors": "Sectors", "kinds": "Tie kinds", "min_weight": "Min. weight",
+           "area_placeholder": "type a county or voivodeship name…", "from": "From", "to": "To",
+           "sectors": "Sectors", "kinds": "Tie kinds", "min_weight": "At least this many shared activities",
            "people": "Show people", "size_by": "Node size", "show": "Show", "reset": "Clear",
-           "download": "Download", "metrics": "Node metrics", "mixing": "Cross-sector cooperation",
-           "loading": "Loading the map…", "ego": "Cooperation network", "help":
-           "Click a node to open its page. Dashed lines join different sectors.",
-           "public": "public", "social": "social economy", "business": "business",
-           "event": "meeting", "agreement": "agreement", "project": "project", "partnership": "partnership",
-           "unit": "unit", "founder": "founder", "member": "member (person)",
-           "nodes": "nodes", "edges": "edges", "degree": "degree", "betweenness": "betweenness", "weighted_degree": "weighted degree"},
+           "filters": "Filters", "download": "Download", "metrics": "Organisation measures",
+           "mixing": "Cross-sector cooperation", "explain": "What the measures say", "loading": "Loading the map…",
+           "ego": "Cooperation network", "panel": "Selected organisation",
+           "help": "Click an organisation to highlight its ties and see its partners. The mouse wheel zooms; "
+                   "whole names show on hover and when zoomed in.",
+           "degree": "number of partners", "betweenness": "betweenness", "weighted_degree": "shared activities"},
 }
 
 
@@ -109,14 +104,26 @@ class _Cache:
         return self.generation, known[1]
 
 
-def _lang() -> str:
-    lang = current_lang()
-    return lang if lang in STRINGS else "pl"
+def lang() -> str:
+    value = current_lang()
+    return value if value in STRINGS else "pl"
 
 
-def _filter() -> NetworkFilter:
+def current_filter() -> NetworkFilter:
+    """The filter in the query string; an area may also be given by name (``area=powiat starachowicki``), and
+    the page's area box sends the name it shows (``area_name``) when the form is sent without its script."""
+    args = request.args.to_dict(flat=False)
+    if "area_name" in args:
+        args["area"] = [args.pop("area_name")[0]]
+    area = (args.get("area") or [""])[0].strip()
+    if area and not area.isdigit():
+        code = area_code(area)
+        if code is None:
+            raise WebError(400, f"no county or voivodeship is named {area!r}", key="unknown_area",
+                           args={"name": area})
+        args["area"] = [code]
     try:
-        return NetworkFilter.from_query_args(request.args)
+        return NetworkFilter.from_query_args(args)
     except ValueError as exc:
         raise WebError(400, str(exc)) from None
 
@@ -157,8 +164,11 @@ def computed(flt: NetworkFilter, focus: str | None = None) -> tuple[nx.Graph, di
     return _cache().get((flt.key(), focus, stamp), make)  # type: ignore[return-value]
 
 
-def _areas() -> tuple[list[dict], dict[str, str]]:
-    """Voivodeships with their counties from the TERYT graph, for the area menu."""
+def areas() -> tuple[list[dict], dict[str, str]]:
+    """Voivodeships with their counties from the TERYT graph, and every area's name by code (read once)."""
+    cached = current_app.extensions.get("esgraf_areas")
+    if cached is not None:
+        return cached
     rows = state().store.select(sparql_prefixes(["esg", "rdfs", "skos"]) + """
 SELECT DISTINCT ?code ?label ?type WHERE {
   GRAPH ?g { ?t a ?type ; esg:terytCode ?code ; rdfs:label ?label }
@@ -176,54 +186,93 @@ SELECT DISTINCT ?code ?label ?type WHERE {
             voiv.setdefault(code[:2], {"code": code[:2], "label": code[:2], "counties": []})
             if all(c["code"] != code for c in voiv[code[:2]]["counties"]):
                 voiv[code[:2]]["counties"].append({"code": code, "label": label})
-    return sorted(voiv.values(), key=lambda v: v["code"]), names
+    result = (sorted(voiv.values(), key=lambda v: v["code"]), names)
+    if names:  # a store without the TERYT graph yet: ask again next time
+        current_app.extensions["esgraf_areas"] = result
+    return result
+
+
+def area_code(name: str) -> str | None:
+    """The TERYT code of the county or voivodeship named ``name`` (case and diacritics aside), or None."""
+    from webapp.search import fold
+
+    wanted = fold(name).replace("powiat ", "").replace("województwo ", "").replace("wojewodztwo ", "").strip()
+    for code, label in sorted(areas()[1].items()):
+        plain = fold(label).replace("powiat ", "").replace("wojewodztwo ", "").strip()
+        if plain == wanted or fold(label) == fold(name):
+            return code
+    return None
+
+
+def area_choices() -> list[dict]:
+    """Every area the map can show, for the area search box: name, code and the voivodeship a county lies in."""
+    voivodeships, _ = areas()
+    out = []
+    for v in voivodeships:
+        out.append({"code": v["code"], "label": v["label"], "in": ""})
+        out.extend({"code": c["code"], "label": c["label"], "in": v["label"]} for c in v["counties"])
+    return out
+
+
+def query_of(flt: NetworkFilter, **extra: str) -> str:
+    """The query string of ``flt`` (and ``extra`` arguments), for links that keep the filter."""
+    return urlencode(flt.to_query_args() | {k: v for k, v in extra.items() if v}, doseq=True)
 
 
 @bp.get("/")
 def page() -> str:
-    flt = _filter()
-    areas, names = _areas()
-    query = urlencode(flt.to_query_args(), doseq=True)
+    from webapp.network_files import download_links
+
+    flt = current_filter()
+    _, names = areas()
     size = _size_by()
-    data_query = "&".join(q for q in (query, f"size={size}" if size != "degree" else "") if q)
+    data_query = query_of(flt, size=size if size != "degree" else "")
     return render_template(
-        "network.html", flt=flt, areas=areas, area_name=names.get(flt.area or "", ""),
-        sectors=SECTORS, tie_kinds=TIE_KINDS, size_by=SIZE_BY, size=size,
-        s=STRINGS[_lang()],
-        data_url=url_for("network.data") + (f"?{data_query}" if data_query else ""),
-        downloads={name: url_for("network.download", fmt=name) + (f"?{query}" if query else "")
-                   for name in DOWNLOADS})
+        "network.html", flt=flt, area_name=names.get(flt.area or "", ""),
+        area_choices=json.dumps(area_choices(), ensure_ascii=False, separators=(",", ":")),
+        sectors=[(k, sector_label(k, lang())) for k in SECTORS],
+        tie_kinds=[(k, tie_kind_label(k, lang())) for k in TIE_KINDS], size_by=SIZE_BY, size=size,
+        s=STRINGS[lang()], query=query_of(flt), files=download_links(flt),
+        data_url=url_for("network.data") + (f"?{data_query}" if data_query else ""))
+
+
+def data_body(flt: NetworkFilter, size: str, focus: str | None = None) -> bytes:
+    """The map's JSON for ``flt`` (or the ego network of ``focus``), cached with the network it shows."""
+    language = lang()
+
+    def make() -> bytes:
+        G, summary, pos = computed(flt, focus=focus)
+        if focus and focus not in G:
+            G, pos, summary = nx.Graph(), {}, {}
+        payload = map_payload(G, pos, summary, language, state().mint.base, url_of_entity, areas()[1],
+                              size_by=size, focus=focus)
+        payload["filter"] = flt.to_query_args()
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    # a big map's JSON takes a good part of a second to write: keep it with the network it shows
+    key = ("json", flt.key(), focus, size, language, request.script_root, _cache().stamp(state().store))
+    return _cache().get(key, make)  # type: ignore[return-value]
 
 
 @bp.get("/data.json")
 def data() -> Response:
-    flt = _filter()
-    size = _size_by()
-
-    def make() -> bytes:
-        G, summary, pos = computed(flt)
-        payload = nxp.vis_data(G, pos, url_of_entity, size_by=size)
-        payload.update(summary=summary, filter=flt.to_query_args())
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-    # a big map's JSON takes a good part of a second to write: keep it with the network it shows
-    body = _cache().get(("json", flt.key(), size, _cache().stamp(state().store)), make)
-    return Response(body, mimetype="application/json")
+    return Response(data_body(current_filter(), _size_by()), mimetype="application/json")
 
 
-@bp.get("/download/<fmt>")
-def download(fmt: str) -> Response:
-    if fmt not in DOWNLOADS:
-        raise WebError(404, f"no download format {fmt!r}; choose from {', '.join(DOWNLOADS)}")
-    flt = _filter()
-    G, summary, pos = computed(flt)
-    media, suffix = DOWNLOADS[fmt]
-    body = nxp.render(fmt, G, summary, pos, url_of_entity)
-    name = "esgraf-network" + "".join(f"-{v}" for v in (flt.area,) if v)
-    resp = Response(body, mimetype=media.split(";")[0])
-    resp.headers["Content-Type"] = media
-    resp.headers["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
-    return resp
+@bp.get("/node.json")
+def node() -> Response:
+    """One organisation of the filtered map and its partners with what ties them (the side panel's list)."""
+    iri = request.args.get("iri", "")
+    focus = request.args.get("focus") or None
+    if focus is not None and not is_plain_iri(focus):
+        raise WebError(404, f"not an IRI: {focus!r}")
+    G, _, _ = computed(_ego_filter(current_filter(), focus), focus=focus)
+    if focus and focus in G:
+        G = nx.ego_graph(G, focus, radius=1)
+    body = node_payload(G, iri, lang(), state().mint.base, state().names, url_of_entity)
+    if body is None:
+        raise WebError(404, f"no organisation {iri!r} on this map")
+    return jsonify(body)
 
 
 def _wants_json() -> bool:
@@ -233,26 +282,24 @@ def _wants_json() -> bool:
     return best == "application/json"
 
 
+def _ego_filter(flt: NetworkFilter, focus: str | None) -> NetworkFilter:
+    if focus and "/person/" in focus and not flt.people:  # a person's network has the person in it
+        return dataclasses.replace(flt, people=True)
+    return flt
+
+
 @bp.get("/ego/<path:iri_path>")
 def ego(iri_path: str) -> Response | str:
     """The actor's direct partners and the ties among them: JSON for entity pages, or a small HTML page."""
     if any(part in (".", "..") for part in iri_path.split("/")):  # no minted IRI has them: a probe for files
-        raise WebError(404, "no such entity")
+        raise WebError(404, "no such entity", key="status_404")
     iri = state().mint.base + iri_path.lstrip("/")
     if not is_plain_iri(iri):  # it would not fit in a query, and no minted IRI looks like it
-        raise WebError(404, f"not an IRI: {iri!r}")
-    flt = _filter()
-    if iri_path.startswith("person/") and not flt.people:  # a person's network has the person in it
-        flt = dataclasses.replace(flt, people=True)
+        raise WebError(404, f"not an IRI: {iri!r}", key="status_404")
+    flt = _ego_filter(current_filter(), iri)
     if _wants_json():
-        G, summary, pos = computed(flt, focus=iri)
-        if iri not in G:
-            G, pos = nx.Graph(), {}
-        payload = nxp.vis_data(G, pos, url_of_entity, size_by=_size_by())
-        payload.update(summary={k: v for k, v in summary.items() if k != "mixing"} if len(G) else {},
-                       focus=iri)
-        return jsonify(payload)
-    query = urlencode(flt.to_query_args() | {"format": "json"}, doseq=True)
-    return render_template("network_ego.html", iri=iri,
-                           s=STRINGS[_lang()], entity_url=url_of_entity(iri),
+        return Response(data_body(flt, _size_by(), focus=iri), mimetype="application/json")
+    query = query_of(flt, format="json")
+    return render_template("network_ego.html", iri=iri, s=STRINGS[lang()], entity_url=url_of_entity(iri),
+                           name=state().search.name(iri) or iri,
                            data_url=url_for("network.ego", iri_path=iri_path) + f"?{query}")

@@ -1,4 +1,4 @@
-"""What the app was built with (settings, store, query runner, search index), kept in
+"""What the app was built with (settings, store, query runner, search index, display names), kept in
 ``app.extensions["esgraf"]`` so views reach it through :func:`state` and never through a module global."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from flask import current_app
 from esgraf.settings import Settings
 from graph.iri import Minter
 from graph.store import Store
+from webapp.names import DisplayNames
 from webapp.runner import QueryRunner
 from webapp.search import LabelIndex
 
@@ -20,6 +21,7 @@ class AppState:
     mint: Minter
     runner: QueryRunner
     search: LabelIndex
+    names: DisplayNames
 
 
 def state() -> AppState:

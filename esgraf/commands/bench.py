@@ -31,12 +31,17 @@ def _network(quick: bool) -> str:
     from bench import bench_network as bn
 
     lines = ["| organisations | nodes | ties | quads | build from store (s) | metrics (s) | layout (s) | "
-             "map JSON (s) |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "map JSON (s) | first draw, sigma.js (s) | first draw, vis-network (s) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size in (500,) if quick else (500, 2000, 5000):
-        r = bn.run(size, False)
+        r = bn.run(size, True, pyvis_budget=0)
         exact = "" if r["exact"] else " (sampled betweenness)"
         lines.append(f"| {r['size']:,} | {r['nodes']:,} | {r['edges']:,} | {r['quads']:,} | {r['build']:.2f} | "
-                     f"{r['metrics']:.2f}{exact} | {r['layout']:.2f} | {r['json']:.2f} |")
+                     f"{r['metrics']:.2f}{exact} | {r['layout']:.2f} | {r['json']:.2f} | {bn.seconds(r['draw'])} | "
+                     f"{bn.seconds(r['draw_vis'])} |")
+    lines.append("\nFirst draw: from reloading the whole map in Debian's Chromium (server cache warm) until the page "
+                 "signals its first frame; sigma.js is what /network draws with, vis-network the canvas it drew "
+                 "with before (bench/vis_map/). n/a: no Chromium or Playwright here.")
     return "\n".join(lines)
 
 

@@ -2,7 +2,7 @@
 
 Formats: GraphML and GEXF (for Gephi), CSV (two files: ``NAME-nodes.csv`` and ``NAME-edges.csv``), JSON (what
 the web map draws), SVG (a picture of the layout) and HTML (one self-contained page with the interactive map,
-vis-network included, that opens from disk without a server).
+sigma.js and graphology included, that opens from disk without a server).
 """
 from __future__ import annotations
 
@@ -43,28 +43,34 @@ def csv_paths(output: str) -> tuple[Path, Path]:
     return base.with_name(f"{stem}-nodes.csv"), base.with_name(f"{stem}-edges.csv")
 
 
-def standalone_html(data: str, title: str) -> str:
-    """One HTML file with vis-network, the drawing script and the data inlined."""
+def standalone_html(data: str, title: str, lang: str = "pl") -> str:
+    """One HTML file with sigma.js, graphology, the drawing script and the map's data (``map_payload``) inlined."""
     from html import escape
 
-    vis_js = (STATIC / "vendor" / "vis-network" / "vis-network.min.js").read_text(encoding="utf-8")
-    vis_css = (STATIC / "vendor" / "vis-network" / "vis-network.min.css").read_text(encoding="utf-8")
-    own_css = (STATIC / "network" / "network.css").read_text(encoding="utf-8")
-    embed_js = (STATIC / "network" / "embed.js").read_text(encoding="utf-8")
+    def read(path: str) -> str:
+        return (STATIC / path).read_text(encoding="utf-8").replace("</script", "<\\/script")
+
+    css = (STATIC / "network" / "network.css").read_text(encoding="utf-8")
     safe = data.replace("</", "<\\/")  # a name containing "</script>" must not end the data block
     return f"""<!doctype html>
-<html lang="pl">
+<html lang="{lang}">
 <head><meta charset="utf-8"><title>{escape(title)}</title>
-<style>{vis_css}</style><style>{own_css} .network-map {{ height: 92vh; }}</style></head>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>{css} body {{ font-family: system-ui, sans-serif; margin: 1rem; }} .network-map {{ height: 85vh; }}</style></head>
 <body>
 <h1>{escape(title)}</h1>
 <div id="network-map" class="network-map"></div>
+<ul class="network-legend" id="network-legend"></ul>
 <script type="application/json" id="network-data">{safe}</script>
-<script>{vis_js}</script>
-<script>{embed_js}</script>
+<script>{read("vendor/graphology/graphology.umd.min.js")}</script>
+<script>{read("vendor/sigma/sigma.min.js")}</script>
+<script>{read("network/map.js")}</script>
 <script>
-window.esgrafNetwork.draw(document.getElementById("network-map"),
-  JSON.parse(document.getElementById("network-data").textContent));
+(function () {{
+  var data = JSON.parse(document.getElementById("network-data").textContent);
+  var st = window.esgrafMap.draw(document.getElementById("network-map"), data);
+  if (st) {{ window.esgrafMap.legend(document.getElementById("network-legend"), data); }}
+}}());
 </script>
 </body>
 </html>
@@ -141,8 +147,13 @@ def command(ctx: click.Context, county: str | None, voivodeship: str | None, dat
     if fmt != "html":
         body = nxp.render(fmt, G, summary, pos, url_of)
     else:
-        title = "esgraf: " + (f"TERYT {flt.area}" if flt.area else "cooperation network")
-        body = standalone_html(nxp.to_json(G, summary, pos, url_of), title)
+        import json
+
+        from webapp.network_data import map_payload
+
+        title = "esgraf: " + (f"TERYT {flt.area}" if flt.area else "mapa współpracy")
+        payload = map_payload(G, pos, summary, "pl", mint.base, url_of, {})
+        body = standalone_html(json.dumps(payload, ensure_ascii=False), title)
     data = body.encode("utf-8") if isinstance(body, str) else body
     if output == "-":
         sys.stdout.buffer.write(data)

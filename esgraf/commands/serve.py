@@ -38,6 +38,13 @@ def load_sample(store: Store, settings: Settings) -> None:
     log.info("loaded %d articles (%d triples) in %.1f s", report.articles, report.triples, report.seconds)
 
 
+def _locked(exc: StoreError) -> bool:
+    """True when the embedded store could not be opened because another process holds its lock (RocksDB
+    answers "While lock file: …/LOCK: Resource temporarily unavailable")."""
+    text = str(exc)
+    return "LOCK" in text and ("temporarily unavailable" in text or "lock hold" in text.lower())
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -62,6 +69,8 @@ def command(ctx: click.Context, host: str | None, port: int | None, store_path: 
     try:
         store = open_store(settings)
     except StoreError as exc:
+        if _locked(exc):
+            raise UserError(f"esgraf already serves this store ({settings.store})") from None
         raise UserError(str(exc)) from exc
     try:
         if not no_sample and not has_articles(store, settings):

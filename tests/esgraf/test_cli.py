@@ -1,6 +1,7 @@
 """The esgraf command line on both backends: load, extract, query, export, validate, stats."""
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -105,7 +106,12 @@ def test_query_from_a_file(run: Run) -> None:
     for path in sorted(rq.glob("*.rq")):
         result = run("query", str(path), "--format", "csv")
         assert result.exit_code == 0, (path, result.output)
-        assert len(result.output.splitlines()) > 1, f"{path.name} returns no rows on the sample corpus"
+        rows = result.output.splitlines()[1:]
+        assert rows, f"{path.name} returns no rows on the sample corpus"
+        assert len(rows) == len(set(rows)), f"{path.name} repeats rows"
+        if path.name.startswith("01-"):  # one row per membership: a person's role in an organisation, once
+            pairs = [(r[0], r[4]) for r in csv.reader(rows)]
+            assert len(pairs) == len(set(pairs)), pairs
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld"])

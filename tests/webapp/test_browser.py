@@ -152,3 +152,16 @@ def test_query_page_says_when_rows_were_cut(browser, tmp_path):
     finally:
         context.close()
         stop()
+
+
+def test_query_results_open_this_servers_pages(page, site):
+    page.goto(f"{site}/query")
+    page.wait_for_selector(".CodeMirror")
+    page.evaluate("window.esgrafYasgui.getTab().getYasqe().setValue("
+                  "'SELECT ?p WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> } ORDER BY ?p')")
+    page.evaluate("window.esgrafYasgui.getTab().getYasqe().query()")
+    page.wait_for_selector(".yasr table tbody tr a")
+    hrefs = page.eval_on_selector_all(".yasr table tbody a", "links => links.map(a => a.href)")
+    assert hrefs == [f"{site}/person/dariusz-dabrowski", f"{site}/person/piotr-babiarz"]
+    page.locator(".yasr table tbody a").first.click()
+    page.wait_for_url(f"{site}/person/dariusz-dabrowski")

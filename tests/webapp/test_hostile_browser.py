@@ -106,22 +106,20 @@ def test_network_tooltips_show_the_names_as_text(watched: Watched, site) -> None
     url, _ = site
     watched.page.goto(f"{url}/network/")
     watched.page.wait_for_selector("#network-map[data-drawn='1'] canvas")
-    labels = watched.page.evaluate("window.esgrafNetwork.current.data.nodes.map(n => n.label)")
+    labels = watched.page.evaluate("window.esgrafMap.current.data.nodes.map(n => n.label)")
     on_map = [n for n in HOSTILE_NAMES if n in labels]
     assert on_map, labels
     box = watched.page.locator("#network-map").bounding_box()
-    tip = watched.page.locator("div.vis-tooltip")
+    tip = watched.page.locator("#network-map .network-tip")
     for name in on_map:
         at = watched.page.evaluate("""(name) => {
-            const s = window.esgrafNetwork.current;
-            const id = s.data.nodes.find(n => n.label === name).id;
-            return s.network.canvasToDOM(s.network.getPosition(id));
+            const s = window.esgrafMap.current;
+            return s.position(s.data.nodes.find(n => n.label === name).iri);
         }""", name)
         watched.page.mouse.move(0, 0)
         watched.page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
-        watched.page.wait_for_function("(name) => { const t = document.querySelector('div.vis-tooltip');"
-                                       " return t && t.style.visibility !== 'hidden' && t.innerText.includes(name); }",
-                                       arg=name, timeout=10000)
+        watched.page.wait_for_function("(name) => { const t = document.querySelector('#network-map .network-tip');"
+                                       " return t && t.innerText.includes(name); }", arg=name, timeout=10000)
         assert tip.locator("img, script").count() == 0
     assert watched.page.locator("#network-table img").count() == 0
     assert all(n in watched.page.inner_text("#network-table") for n in on_map)

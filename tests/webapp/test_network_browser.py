@@ -1,7 +1,8 @@
 """The cooperation map in a real browser: Debian's Chromium driven by Playwright, against a local server.
 
-The map must draw, follow the filter form, open an entity's page on click, show article names only as text,
-fetch nothing from outside 127.0.0.1 and log no console error.
+The map (sigma.js, WebGL) must draw with readable labels, follow the filters as they change, find an area and an
+organisation by name, highlight a clicked organisation's ties and list its partners, show article names only as
+text, fit a phone, fetch nothing from outside 127.0.0.1 and log no console error.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 
 from graph.build import to_dataset_graphs
 from graph.model import Article, Entity, Extraction, Relation, Sentence
+from tests.graph.network_fixtures import iri
 from tests.webapp.network_app import make_app, network_store
 
 pytestmark = pytest.mark.browser
@@ -62,11 +64,12 @@ def server() -> Iterator[str]:
 class Watched:
     """A page that records console errors and every request it makes."""
 
-    def __init__(self, browser: object, origin: str):
+    def __init__(self, browser: object, origin: str, **context: object):
         self.origin = origin
         self.errors: list[str] = []
         self.requests: list[str] = []
-        self.page = browser.new_page()
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
@@ -74,10 +77,23 @@ class Watched:
         self.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin)
                         else route.abort())
 
-    def drawn(self) -> int:
-        # embed.js marks the container once vis-network has drawn the first frame
-        self.page.wait_for_selector("[data-drawn='1']", state="attached", timeout=30000)
-        return self.page.evaluate("window.esgrafNetwork.current.network.body.data.nodes.length")
+    def drawn(self, selector: str = "#network-map") -> int:
+        # map.js marks the container once sigma has put the first frame on screen
+        self.page.wait_for_selector(f"{selector}[data-drawn='1']", state="attached", timeout=30000)
+        return self.page.evaluate(f"""() => {{
+            const c = document.querySelector("{selector}");
+            const s = window.esgrafMap.instances.find(i => i.container === c);
+            return s && s.graph ? s.graph.order : 0; }}""")
+
+    def at(self, iri_end: str, selector: str = "#network-map") -> tuple[float, float]:
+        """Where on the page the organisation whose IRI ends with ``iri_end`` is drawn (the map scrolled into view)."""
+        self.page.locator(selector).scroll_into_view_if_needed()
+        box = self.page.locator(selector).bounding_box()
+        at = self.page.evaluate(f"""() => {{
+            const c = document.querySelector("{selector}");
+            const s = window.esgrafMap.instances.find(i => i.container === c);
+            return s.position(s.data.nodes.find(n => n.iri.endsWith("{iri_end}")).iri); }}""")
+        return box["x"] + at["x"], box["y"] + at["y"]
 
     def check_clean(self) -> None:
         outside = [u for u in self.requests if not u.startswith(self.origin)]
@@ -87,16 +103,31 @@ class Watched:
 
 @pytest.fixture
 def watched(browser: object, server: str) -> Iterator[Watched]:
-    w = Watched(browser, server)
+    w = Watched(browser, server, locale="pl-PL")
     yield w
-    w.page.close()
+    w.context.close()
 
 
-def test_map_draws_every_node(watched: Watched, server: str) -> None:
+def labels(page) -> list[dict]:
+    return page.evaluate("window.esgrafMap.current.labels")
+
+
+def test_map_draws_every_node_with_readable_labels(watched: Watched, server: str) -> None:
     watched.page.goto(f"{server}/network/")
     assert watched.drawn() == 6
-    assert watched.page.evaluate("window.esgrafNetwork.current.network.body.data.edges.length") == 10
-    # the side table lists the same nodes, and sorts by a column on click
+    assert watched.page.evaluate("window.esgrafMap.current.graph.size") == 10
+    width, height = watched.page.evaluate("[document.querySelector('#network-map').clientWidth, "
+                                          "document.querySelector('#network-map').clientHeight]")
+    drawn = labels(watched.page)
+    # every organisation is named at the default zoom, at 12 px, inside the box, no label over another
+    assert len(drawn) == 6
+    assert all(x["px"] >= 11 for x in drawn)
+    assert all(x["x"] >= 0 and x["y"] >= 0 and x["x"] + x["w"] <= width and x["y"] + x["h"] <= height for x in drawn)
+    for i, a in enumerate(drawn):
+        for b in drawn[i + 1:]:
+            assert a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"] or \
+                a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"], (a["text"], b["text"])
+    # the measures table lists the same nodes, and sorts by a column on click
     assert watched.page.locator("#network-table tbody tr").count() == 6
     watched.page.click("#network-table button[data-key='label']")
     assert watched.page.get_attribute("#network-table", "data-sort") == "label asc"
@@ -104,85 +135,132 @@ def test_map_draws_every_node(watched: Watched, server: str) -> None:
     assert first == "Firma Budowlana Sp. z o.o."
     legend = watched.page.inner_text("#network-legend")
     assert "publiczny" in legend and "powiązanie międzysektorowe" in legend  # the app speaks Polish first
+    assert watched.page.inner_text("#network-mixing").startswith("6 węzłów, 10 powiązań")
     watched.check_clean()
 
 
-def test_filter_form_changes_the_map(watched: Watched, server: str) -> None:
+def test_filters_apply_as_they_change(watched: Watched, server: str) -> None:
     watched.page.goto(f"{server}/network/")
     assert watched.drawn() == 6
+    assert not watched.page.locator("#network-filter button[type=submit]").is_visible()  # no separate button
+    watched.page.evaluate("document.querySelector('#network-map').removeAttribute('data-drawn')")
     watched.page.check("input[name=sector][value=public]")
-    with watched.page.expect_navigation():
-        watched.page.click("#network-filter button[type=submit]")
-    assert "sector=public" in watched.page.url
     assert watched.drawn() == 2
+    assert "sector=public" in watched.page.url  # the address keeps the view
+    assert "sector=public" in watched.page.get_attribute("a:text('GraphML')", "href")
     watched.check_clean()
 
 
-def test_clicking_a_node_opens_its_page(watched: Watched, server: str) -> None:
-    watched.page.goto(f"{server}/network/?kind=agreement")
-    assert watched.drawn() == 2
-    box = watched.page.locator("#network-map").bounding_box()
-    at = watched.page.evaluate("""() => {
-        const s = window.esgrafNetwork.current;
-        const id = s.data.nodes.find(n => n.url.endsWith('/organization/starostwo')).id;
-        return s.network.canvasToDOM(s.network.getPosition(id));
-    }""")
-    with watched.page.expect_navigation():
-        watched.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
-    assert watched.page.url == f"{server}/organization/starostwo"
+def test_area_box_finds_a_county_by_name(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/")
+    assert watched.drawn() == 6
+    watched.page.evaluate("document.querySelector('#network-map').removeAttribute('data-drawn')")
+    watched.page.fill("#filter-area-name", "starach")
+    option = watched.page.locator("#filter-area-list button[data-code='2611']")
+    assert "powiat starachowicki" in option.inner_text() and "świętokrzyskie" in option.inner_text()
+    assert watched.page.locator("#filter-area-list button").count() <= 10
+    option.click()
+    watched.drawn()
+    assert "area=2611" in watched.page.url
+    assert watched.page.inner_text("h1") == "Mapa współpracy: powiat starachowicki"
+    watched.check_clean()
+
+
+def test_clicking_a_node_highlights_its_ties_and_lists_its_partners(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/")
+    assert watched.drawn() == 6
+    x, y = watched.at("/organization/rops")
+    watched.page.mouse.click(x, y)
+    watched.page.wait_for_selector("#network-map[data-selected$='/organization/rops']")
+    colours = watched.page.evaluate("""() => {
+        const s = window.esgrafMap.current, rops = s.byIri.get(s.data.nodes.find(n => n.iri.endsWith('/rops')).iri);
+        return s.graph.edges().map(e => [s.graph.hasExtremity(e, rops), s.renderer.getEdgeDisplayData(e).color]); }""")
+    assert {c for mine, c in colours if mine} <= {"#1d2327", "#D55E00"} and any(mine for mine, _ in colours)
+    assert {c for mine, c in colours if not mine} == {"#f0f1f2"}  # the other ties fade
+    panel = watched.page.locator("[data-panel-for='network-map']")
+    panel.locator("h3").wait_for()
+    assert panel.locator("h3").inner_text() == "Regionalny Ośrodek Polityki Społecznej w Kielcach"
+    text = panel.inner_text()
+    assert "Starostwo Powiatowe w Starachowicach" in text and "Konsorcjum Ośrodków Wsparcia" in text
+    assert "porozumienie: Porozumienie o partnerstwie (17 maja 2018)" in text  # what ties them, and when
+    assert "Projekt Razem ruszył" in text  # the articles
+    # choosing a partner in the panel moves the selection to it
+    panel.locator("button.panel-pick", has_text="Starostwo Powiatowe").first.click()
+    watched.page.wait_for_selector("#network-map[data-selected$='/organization/starostwo']")
+    watched.check_clean()
+
+
+def test_search_box_in_the_map_selects_an_organisation(watched: Watched, server: str) -> None:
+    watched.page.goto(f"{server}/network/")
+    assert watched.drawn() == 6
+    watched.page.fill(".map-search input", "spoldzielnia")  # no diacritics needed
+    watched.page.locator(".map-search-results button", has_text="Spółdzielnia Socjalna Razem").click()
+    watched.page.wait_for_selector("#network-map[data-selected$='/organization/coop']")
+    watched.check_clean()
 
 
 def test_names_from_articles_stay_text(watched: Watched, server: str) -> None:
     watched.page.goto(f"{server}/network/")
     watched.drawn()
-    box = watched.page.locator("#network-map").bounding_box()
-    at = watched.page.evaluate("""() => {
-        const s = window.esgrafNetwork.current;
-        const id = s.data.nodes.find(n => n.url.endsWith('/organization/fundacja-img')).id;
-        return s.network.canvasToDOM(s.network.getPosition(id));
-    }""")
-    watched.page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
-    tip = watched.page.locator("div.vis-tooltip")
+    x, y = watched.at("/organization/fundacja-img")
+    watched.page.mouse.move(x - 3, y - 3)
+    watched.page.mouse.move(x, y)
+    tip = watched.page.locator("#network-map .network-tip")
     tip.wait_for(state="visible", timeout=10000)
     assert HOSTILE in tip.inner_text()
+    assert "fundacja" in tip.inner_text()  # the kind in Polish, not "Foundation"
     assert tip.locator("img").count() == 0
     assert watched.page.locator("#network-table img").count() == 0
     assert watched.page.evaluate("window.__xss") is None
     watched.check_clean()
 
 
-def test_ego_network_embed(watched: Watched, server: str) -> None:
-    watched.page.goto(f"{server}/network/ego/organization/firma")
-    assert watched.drawn() == 3
-    watched.check_clean()
-
-
-def test_entity_page_shows_its_network(watched: Watched, server: str) -> None:
+def test_entity_page_network_highlights_the_entity_and_has_a_legend(watched: Watched, server: str) -> None:
     watched.page.goto(f"{server}/organization/firma")
-    assert watched.drawn() == 3
-    assert watched.page.locator("#entity-network canvas").count() == 1
+    assert watched.drawn("#entity-network") == 3
+    assert watched.page.locator("#entity-network canvas").count() >= 1
+    focus = watched.page.evaluate("""() => { const s = window.esgrafMap.current;
+        return [s.data.nodes.find(n => s.byIri.get(n.iri) === s.focus).iri,
+                s.renderer.getNodeDisplayData(s.focus).type]; }""")
+    assert focus == [iri("organization/firma"), "ring"]
+    legend = watched.page.inner_text("#entity-network-legend")
+    assert "biznes" in legend and "ta strona" in legend
     watched.check_clean()
 
 
-def test_entity_page_of_a_place_stays_without_a_map(watched: Watched, server: str) -> None:
+def test_county_page_draws_the_county_map(watched: Watched, server: str) -> None:
     watched.page.goto(f"{server}/county/2611")
-    watched.page.wait_for_load_state("networkidle")
-    assert any("/network/ego/county/2611" in u for u in watched.requests)  # asked, and nothing to draw
-    assert watched.page.locator("#entity-network canvas").count() == 0
+    assert watched.drawn("#area-network") == 6  # the network above less the project, plus the meeting added here
     watched.check_clean()
 
+
+def test_map_page_fits_a_phone(browser: object, server: str) -> None:
+    w = Watched(browser, server, locale="pl-PL", viewport={"width": 375, "height": 740}, has_touch=True)
+    try:
+        w.page.goto(f"{server}/network/")
+        assert w.drawn() == 6
+        assert w.page.evaluate("document.documentElement.scrollWidth") <= 375
+        box = w.page.locator("#network-map").bounding_box()
+        assert box["width"] <= 375 and box["height"] >= 280
+        w.check_clean()
+    finally:
+        w.context.close()
 
 
 def test_standalone_html_file_draws_offline(browser: object, tmp_path: Path) -> None:
+    import json
+
     from esgraf.commands.network import standalone_html
     from graph.metrics import add_metrics
     from graph.network import build_network
-    from graph.network_export import to_json
+    from graph.network_export import layout
     from tests.graph.network_fixtures import store_with
+    from webapp.network_data import map_payload
 
     G = build_network(store_with())
+    payload = map_payload(G, layout(G), add_metrics(G), "pl", "https://w3id.org/esgraf/", lambda i: None, {})
     page_file = tmp_path / "map.html"
-    page_file.write_text(standalone_html(to_json(G, add_metrics(G)), "esgraf <test>"), encoding="utf-8")
+    page_file.write_text(standalone_html(json.dumps(payload), "esgraf <test>"), encoding="utf-8")
     w = Watched(browser, "file://")
     try:
         w.page.goto(page_file.as_uri())
@@ -190,25 +268,4 @@ def test_standalone_html_file_draws_offline(browser: object, tmp_path: Path) -> 
         assert w.page.title() == "esgraf <test>"
         w.check_clean()
     finally:
-        w.page.close()
-
-
-def test_tie_tooltip_shows_its_evidence(watched: Watched, server: str) -> None:
-    watched.page.goto(f"{server}/network/?kind=agreement")
-    assert watched.drawn() == 2
-    box = watched.page.locator("#network-map").bounding_box()
-    mid = watched.page.evaluate("""() => {
-        const s = window.esgrafNetwork.current;
-        const e = s.data.edges[0];
-        const a = s.network.canvasToDOM(s.network.getPosition(e.from));
-        const b = s.network.canvasToDOM(s.network.getPosition(e.to));
-        return {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
-    }""")
-    watched.page.mouse.move(box["x"] + mid["x"] - 3, box["y"] + mid["y"] - 3)
-    watched.page.mouse.move(box["x"] + mid["x"], box["y"] + mid["y"])
-    tip = watched.page.locator("div.vis-tooltip")
-    tip.wait_for(state="visible", timeout=10000)
-    text = tip.inner_text()
-    assert "porozumienie: Porozumienie o partnerstwie (2018-05-17)" in text
-    assert "Spotkanie w Starachowicach" in text and "Projekt Razem ruszył" in text  # both articles
-    watched.check_clean()
+        w.context.close()

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import networkx as nx
@@ -26,14 +28,19 @@ def test_page_has_the_form_and_no_inline_script(client: FlaskClient) -> None:
     assert r.status_code == 200
     html = r.get_data(as_text=True)
     assert re.search(r'<form[^>]*method="get"', html)
-    assert re.search(r'<option value="2611"\s+selected>powiat starachowicki \(2611\)</option>', html)
-    assert re.search(r'<option value="26"\s*>województwo świętokrzyskie', html)
+    # the area is a box to type a name in, with every area's name for it to search, not a menu of 397 options
+    assert "<option" not in html.split('id="network-filter"', 1)[1].split('name="from"', 1)[0]
+    assert re.search(r'id="filter-area-name"[^>]*value="powiat starachowicki"', html)
+    assert re.search(r'name="area" id="filter-area" value="2611"', html)
+    areas = json.loads(unescape(re.search(r'data-areas="([^"]+)"', html).group(1)))
+    assert {"code": "2611", "label": "powiat starachowicki", "in": "województwo świętokrzyskie"} in areas
+    assert len([a for a in areas if len(a["code"]) == 4]) > 300
     assert re.search(r'name="sector" value="public"\s+checked', html)
     assert re.search(r'name="sector" value="business"\s+>', html)
     # every script is a file of this site: the Content-Security-Policy allows no inline script
     scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.DOTALL)
     assert scripts and all('src="/static/' in attrs and not body.strip() for attrs, body in scripts)
-    assert "vendor/vis-network/vis-network.min.js" in html and "//cdn" not in html.lower()
+    assert "vendor/sigma/sigma.min.js" in html and "vendor/graphology/" in html and "//cdn" not in html.lower()
     src = re.search(r'id="network-map"[^>]*data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
     url = urlsplit(src)
     assert url.path == "/network/data.json"
@@ -41,6 +48,19 @@ def test_page_has_the_form_and_no_inline_script(client: FlaskClient) -> None:
                                    "size": ["betweenness"]}
     graphml = re.search(r'href="([^"]+)"[^>]*>GraphML<', html).group(1).replace("&amp;", "&")
     assert graphml.startswith("/network/download/graphml?area=2611")
+    for name in ("ties.xlsx", "ties.csv", "metrics.xlsx", "png"):
+        assert f"/network/download/{name}?area=2611" in html
+    assert "/network/print?area=2611" in html
+
+
+def test_an_area_may_be_named(client: FlaskClient) -> None:
+    named = client.get("/network/data.json?area=powiat+Starachowicki").get_json()
+    assert named["filter"] == {"area": "2611"}
+    r = client.get("/network/data.json?area=Atlantyda", headers={"Accept": "application/json"})
+    assert r.status_code == 400
+    # the form sent without its script: the name in the area box wins, an empty box is the whole country
+    assert client.get("/network/data.json?area=2604&area_name=starachowicki").get_json()["filter"] == {"area": "2611"}
+    assert client.get("/network/data.json?area=2611&area_name=").get_json()["filter"] == {}
 
 
 def test_data_json(client: FlaskClient) -> None:
@@ -49,14 +69,31 @@ def test_data_json(client: FlaskClient) -> None:
     node = next(n for n in data["nodes"] if n["iri"] == KOOWES)
     assert node["url"] == "/organization/koowes"
     assert node["label"] == "Konsorcjum Ośrodków Wsparcia Ekonomii Społecznej <b>KOOWES</b>"  # text, not markup
-    assert (node["sector"], node["county"], node["degree"], node["brokerage_total"]) == ("social", "2611", 4, 3)
+    assert (node["sector"], node["county"], node["degree"]) == ("social", "2611", 4)
+    assert (node["kind"], node["county_label"]) == ("ośrodek wsparcia ekonomii społecznej", "powiat starachowicki")
+    assert sum(node[f"brokerage_{r}"] for r in ("coordinator", "gatekeeper", "itinerant", "liaison")) == 3
     assert isinstance(node["x"], float) and isinstance(node["y"], float)
     mixing = data["summary"]["mixing"]
     assert (mixing["internal"], mixing["external"]) == (2, 5)
-    assert {item["key"] for item in data["legend"]} >= {"public", "social", "business"}
-    edge = next(e for e in data["edges"] if {e["from"], e["to"]} == {
-        next(n["id"] for n in data["nodes"] if n["iri"] == iri(f"organization/{k}")) for k in ("rops", "starostwo")})
-    assert (edge["weight"], edge["dashes"], [c["kind"] for c in edge["contexts"]]) == (2, False, ["event", "agreement"])
+    assert [item["name"] for item in data["legend"]["nodes"]][:3] == ["publiczny", "ekonomia społeczna", "biznes"]
+    ids = {n["iri"]: n["id"] for n in data["nodes"]}
+    edge = next(e for e in data["edges"] if {e[0], e[1]} == {ids[iri("organization/rops")],
+                                                              ids[iri("organization/starostwo")]})
+    assert edge[2:] == [2, 0]  # two shared contexts, within one sector
+    assert {e["key"] for e in data["explanations"]} == {"ei", "degree", "betweenness", "brokerage"}
+    english = client.get("/network/data.json?lang=en").get_json()
+    assert next(n for n in english["nodes"] if n["iri"] == KOOWES)["kind"] == "social economy support centre"
+
+
+def test_node_json_lists_partners_with_what_ties_them(client: FlaskClient) -> None:
+    body = client.get("/network/node.json", query_string={"iri": iri("organization/rops"), "lang": "pl"}).get_json()
+    assert body["label"] == "Regionalny Ośrodek Polityki Społecznej w Kielcach"
+    first = body["partners"][0]
+    assert first["label"] == "Starostwo Powiatowe w Starachowicach" and first["weight"] == 2
+    assert first["kinds"] == ["spotkanie", "porozumienie"]  # in the order of the network's tie kinds
+    assert [a["when"] for a in first["activities"]] == ["17 maja 2018", "17 maja 2018"]
+    assert client.get("/network/node.json", query_string={"iri": iri("organization/nowhere")},
+                      headers={"Accept": "application/json"}).status_code == 404
 
 
 @pytest.mark.parametrize("query, nodes, edges", [
@@ -146,7 +183,7 @@ def test_ego_html_embeds_the_json(client: FlaskClient) -> None:
     html = r.get_data(as_text=True)
     src = re.search(r'id="entity-network"[^>]*data-src="([^"]+)"', html).group(1)
     assert src == "/network/ego/organization/firma?format=json"
-    assert "network/embed.js" in html
+    assert "network/map.js" in html and "Firma Budowlana Sp. z o.o." in html
 
 
 def test_a_write_through_the_app_refreshes_the_map() -> None:

@@ -36,7 +36,7 @@ def test_person_page_shows_roles_events_and_sources(memory_client):
     assert 'href="/article/starachowice-2024-05-17"' in html and "Starostwo i OWES podpisały porozumienie" in html
     assert 'href="https://example.org/news/42"' in html
     assert 'data-src="/network/ego/person/piotr-babiarz"' in html
-    assert html.count(">Person</a>") == 1  # foaf:Person and schema:Person read the same: shown once
+    assert html.count(">osoba</a>") == 1  # foaf:Person and schema:Person read the same: shown once
 
 
 def test_organisation_page(memory_client):
@@ -48,13 +48,69 @@ def test_organisation_page(memory_client):
     assert "podpisał(a) porozumienia" in html
 
 
-def test_county_page_lists_actors_and_activities(memory_client):
+def test_county_page_is_where_its_cooperation_is_seen(memory_client):
     html = page(memory_client, "/county/2611")
     assert "<dt>kod TERYT</dt><dd>2611</dd>" in html
-    actors = html.split("Podmioty działające w powiecie", 1)[1]
-    assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in actors
-    assert 'href="/organization/owes-subregionu-polnocnego"' in actors
-    assert 'href="/agreement/porozumienie-kielce-2024-06-03"' in actors
+    # the county's map, and a link to the full map with the county's filter set
+    assert re.search(r'id="area-network"[^>]*data-src="/network/data.json\?area=2611"', html)
+    assert 'href="/network/?area=2611"' in html
+    # who with whom: the starostwo and the OWES signed one agreement and met at one meeting
+    ties = html.split('id="ties-table"', 1)[1].split("</table>", 1)[0]
+    row = next(r for r in ties.split("<tr")[2:] if "owes-subregionu-polnocnego" in r and "starostwo-powiatowe" in r)
+    assert "porozumienie</span>" in row and "spotkanie</span>" in row
+    assert "17 maja 2024" in row and "ekonomia społeczna" in row and "publiczny" in row
+    assert 'href="/article/starachowice-2024-05-17"' in row
+    # every organisation active there, and the year's agreements and meetings on the timeline
+    orgs = html.split("Organizacje działające na tym obszarze", 1)[1].split("</table>", 1)[0]
+    assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in orgs
+    assert 'href="/organization/owes-subregionu-polnocnego"' in orgs
+    timeline = html.split('class="timeline"', 1)[1].split("</section>", 1)[0]
+    assert 'data-year="2024"' in timeline and 'href="/agreement/porozumienie-kielce-2024-06-03"' in timeline
+    # every measure is explained beside its value
+    assert all(f'data-key="{k}"' in html for k in ("ei", "degree", "betweenness", "brokerage"))
+
+
+def test_agreement_page_shows_its_date_and_signatories_first(memory_client):
+    html = page(memory_client, "/agreement/porozumienie-starostwo-owes-2024-05-17")
+    facts = html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+    assert re.search(r"<dt>Data podpisania</dt><dd class=\"lead\">17 maja 2024</dd>", facts)
+    signatories = facts.split("<dt>Sygnatariusze</dt>", 1)[1].split("</dd>", 1)[0]
+    assert 'href="/organization/starostwo-powiatowe-w-starachowicach"' in signatories
+    assert 'href="/organization/owes-subregionu-polnocnego"' in signatories
+    assert facts.index("Sygnatariusze") < facts.index("Identyfikator")
+    assert ">2024-05-17<" not in html
+
+
+def test_event_page_is_named_by_what_where_and_when(memory_client):
+    html = page(memory_client, "/event/spotkanie-w-starachowicach-2024-05-17")
+    assert "<h1>Spotkanie — Starostwo Powiatowe w Starachowicach, 17 maja 2024</h1>" in html
+    assert "<dt>Opisane w artykule</dt><dd>Spotkanie w Starachowicach</dd>" in html  # the headline, below
+
+
+def test_each_source_sentence_is_quoted_once(memory_client):
+    from tests.conftest import SENTENCES
+
+    for path in ("/organization/starostwo-powiatowe-w-starachowicach", "/county/2611", "/person/piotr-babiarz"):
+        html = page(memory_client, path)
+        for sentence in SENTENCES:
+            assert html.count(f"<q>{sentence}</q>") <= 1, (path, sentence)
+    html = page(memory_client, "/organization/starostwo-powiatowe-w-starachowicach")
+    assert html.count(f"<q>{SENTENCES[2]}</q>") == 1
+    assert 'href="#note-' in html  # the facts point to their numbered sentence
+
+
+def test_pages_in_polish_and_english(memory_client):
+    html = page(memory_client, "/organization/owes-subregionu-polnocnego")
+    assert ">ośrodek wsparcia ekonomii społecznej</a>" in html
+    html = page(memory_client, "/organization/owes-subregionu-polnocnego?lang=en")
+    assert ">social economy support centre</a>" in html and "Powiązania" not in html
+    missing = memory_client.get("/organization/nowhere?lang=pl", headers=HTML)
+    assert missing.status_code == 404
+    text = missing.get_data(as_text=True)
+    assert "Nie znaleziono" in text and "W grafie nie ma niczego o identyfikatorze" in text
+    assert "nothing is known" not in text
+    search = page(memory_client, "/search?q=ośrodek&lang=pl")
+    assert "ośrodek wsparcia ekonomii społecznej" in search and "SocialEconomySupportCentre" not in search
 
 
 def test_article_page(memory_client):
@@ -182,13 +238,17 @@ def test_home_counts(memory_client):
 def test_query_page_config_reads_example_queries(tmp_path):
     queries = tmp_path / "queries"
     queries.mkdir()
-    (queries / "01-people.rq").write_text("# title: Osoby i funkcje\nSELECT * WHERE { ?s ?p ?o }\n")
+    (queries / "01-people.rq").write_text("# title: People and roles\n# title@pl: Osoby i funkcje\n"
+                                          "SELECT * WHERE { ?s ?p ?o }\n")
     (queries / "02-plain.rq").write_text("SELECT ?s WHERE { ?s a ?t }\n")
     app = create_app(make_settings(data_dir=str(tmp_path)), fill(OxigraphStore()))
     config = app.test_client().get("/query/config.json").get_json()
     assert config["endpoint"] == "/sparql"
     assert config["prefixes"]["esg"] == "https://w3id.org/esgraf/ontology#"
     assert [t["name"] for t in config["tabs"]] == ["Osoby i funkcje", "02-plain"]
+    assert config["base"] == "https://w3id.org/esgraf/" and config["local"] == "/"
+    english = app.test_client().get("/query/config.json?lang=en").get_json()
+    assert [t["name"] for t in english["tabs"]] == ["People and roles", "02-plain"]
     assert config["tabs"][1]["query"] == "SELECT ?s WHERE { ?s a ?t }\n"
     html = app.test_client().get("/query", headers=HTML).get_data(as_text=True)
     assert "/static/vendor/yasgui/yasgui.min.js" in html and "/static/js/query.js" in html

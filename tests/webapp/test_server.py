@@ -171,6 +171,11 @@ def test_esgraf_serve_loads_an_empty_store_and_answers(tmp_path: Path):
         with urllib.request.urlopen(req, timeout=30) as resp:
             assert "Content-Security-Policy" in resp.headers
             assert b"esgraf" in resp.read()
+        # a second server on the store in use says so in one line, not with the store's lock error
+        second = subprocess.run([sys.executable, "-m", "esgraf.cli", "serve", "--store", str(tmp_path / "store"),
+                                 "--port", str(free_port())], env=env, capture_output=True, text=True, timeout=120)
+        assert second.returncode == 1
+        assert second.stderr == f"esgraf: error: esgraf already serves this store ({tmp_path / 'store'})\n"
     finally:
         proc.terminate()
         proc.wait(30)

@@ -1,6 +1,7 @@
 /* The SPARQL query page: YASGUI pointed at this app's endpoint, with the model's prefixes and the example
-   queries as tabs. Nothing is fetched from outside this server: the autocompleters that ask
-   remote services (prefix.cc, Linked Open Vocabularies) are switched off. */
+   queries as tabs named in the page's language. Nothing is fetched from outside this server: the autocompleters
+   that ask remote services (prefix.cc, Linked Open Vocabularies) are switched off. A result's IRI under the
+   graph's base opens this server's page of it, not the public base address. */
 (function () {
   "use strict";
   var root = document.getElementById("yasgui");
@@ -22,7 +23,16 @@
       Yasgui.Yasqe.defaults.prefixCcApi = null;
       var firstQuery = prefixLines(config.prefixes) + "\n\nSELECT ?s ?label WHERE {\n  ?s rdfs:label ?label .\n} LIMIT 20\n";
       Yasgui.Yasqe.defaults.value = firstQuery;
+      // results are drawn by YASR in several views; whichever draws a link to an IRI under the base, send it here
+      function localise(scope) {
+        Array.prototype.forEach.call(scope.querySelectorAll("a[href^='" + config.base + "']"), function (a) {
+          a.href = config.local + a.getAttribute("href").slice(config.base.length);
+          a.removeAttribute("target");
+        });
+      }
+      new MutationObserver(function () { localise(root); }).observe(root, { childList: true, subtree: true });
       var yasgui = new Yasgui(root, {
+        tabName: config.tabName,
         requestConfig: { endpoint: endpoint, method: "POST" },
         copyEndpointOnNewTab: true,
         persistenceId: null,
