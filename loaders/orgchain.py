@@ -258,6 +258,8 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
                 case=case_of(toks[k], head))
     m.aliases |= {a for a in (c.acronym, c.quoted) if a}
     m.generic = is_generic(doc, span, kind, c.quoted, c.acronym, toks[k], head)
+    if m.generic:
+        _place_adjective(doc, m, span, head_index, head, prefer)
     place_of(doc, m, span)
     if c.proper:
         m.aliases.add(c.proper)
@@ -278,6 +280,25 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
         if m.joins == "parent":
             m.joins = parent.id
     return m
+
+
+def _place_adjective(doc: Doc, m: Mention, span: list[Token], head_index: int, head: str,
+                     prefer: tuple[str, ...]) -> None:
+    """ "w jędrzejowskim Centrum Kultury": a lower-case adjective of a place makes a kind's name one body's name
+    (Jędrzejowskie Centrum Kultury, in powiat jędrzejowski)."""
+    p = doc.tok(m.start - 1)
+    if p is None or p.sentence != m.sentence or p.is_cap or (m.start - 1) in doc.claimed:
+        return
+    readings = [(c, n, g) for i in nouns(doc.tokens[m.head], head) for c in i.cases for n in i.numbers
+                for g in (i.genders or {"n"})]
+    for a in adjectives(p):
+        counties = doc.gaz.register.counties_by_name(a.lemma, doc.region)
+        if counties and any(agree(a, c, n, g) for c, n, g in readings):
+            whole = [p] + span
+            name = _nominative(doc, whole, head_index + 1, head, m.quoted, prefer)
+            m.name = name[:1].upper() + name[1:]
+            m.start, m.generic, m.county = p.i, False, counties[0].code
+            return
 
 
 def _nominative(doc: Doc, span: list[Token], head_index: int, head: str, quoted: str | None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graph.model import Entity
 from graph.slug import slugify
 from loaders.doc import Doc, Mention
-from loaders.gazetteer import OrgKind, gazetteer
+from loaders.gazetteer import Gazetteer, OrgKind, gazetteer
 
 
 @dataclass
@@ -47,6 +47,13 @@ def initials(name: str, skip: frozenset[str]) -> str:
             if part[:1].isalpha():
                 out.append(part[0].upper())
     return "".join(out)
+
+
+def is_acronym(word: str, gaz: Gazetteer) -> bool:
+    """ "ROPS", "ŚOWES", "MRPiPS", "mOWES": two or more capitals, and either all capitals or a known acronym."""
+    if len(word) < 2 or not word[:1].isalpha() or sum(ch.isupper() for ch in word) < 2:
+        return False
+    return word.isupper() or word in gaz.national or any(word.endswith(a) for a in gaz.acronyms if len(a) >= 3)
 
 
 def name_rank(n: str) -> tuple[int, int]:
@@ -163,6 +170,8 @@ class Resolver:
                                 sector=kind.sector if kind else None)
                 if m.acronym:
                     e.aliases.add(m.acronym)
+                if kind is not None and kind.scope == "region":
+                    e.aliases |= self._seat_names(m, m.region or region)
             elif m.type in ("Project", "Programme", "Agreement", "Partnership"):
                 self.entity(slugify(m.name), m.type, m.name, m)
         for m in doc.mentions:  # "Zarząd Powiatu X" is one more name of Powiat X
@@ -178,6 +187,24 @@ class Resolver:
             doc.add(m, m.by, claim=False)
         for m in acronyms:
             doc.add(m, "acronym", claim=False)
+
+    def _seat_names(self, m: Mention, region: str | None) -> set[str]:
+        """A region-wide body named without its place is also "… w <seat>" ("Regionalny Ośrodek Polityki
+        Społecznej w Kielcach"), and a marshal's office "Urząd Marszałkowski Województwa <name>"."""
+        if region is None or m.kind is None or any(w in m.name for w in (" w ", " we ", "Województwa")):
+            return set()
+        seat = self.gaz.seats.get(region)
+        v = self.gaz.register.voivodeship(region)
+        if m.kind.kind == "MarshalOffice" and v is not None:
+            from loaders.morph import morph
+
+            *first, last = (v.name[:-1] if v.name.endswith("ie") else v.name).split("-")
+            form = morph().inflect(last, "adj", "gen", "sg", "n")  # "warmińsko-mazurski": the last part declines
+            if form is None:
+                return set()
+            genitive = "-".join(p[:1].upper() + p[1:] for p in [*first, form])
+            return {f"Urząd Marszałkowski Województwa {genitive}"}
+        return {f"{m.name} w {seat[1]}"} if seat else set()
 
     def _short_forms(self) -> None:
         """A name that begins another organisation's name of the same kind is that organisation."""
@@ -206,7 +233,7 @@ class Resolver:
             taken.update(range(m.start, m.end))
         found = []
         for t in self.doc.tokens:
-            if not t.is_upper or t.i in taken or len(t.text) < 2:
+            if not is_acronym(t.text, self.gaz) or t.i in taken:
                 continue
             key = self.resolve_acronym(t.text, region)
             if key:
@@ -220,10 +247,23 @@ class Resolver:
         return found
 
     def resolve_acronym(self, acr: str, region: str | None) -> str | None:
+        if "-" in acr:
+            return None  # "ROPS-OWES": two kinds side by side, no one body
         orgs = [e for e in self.entities.values() if e.type == "Organization"]
         for e in orgs:
             if acr in e.aliases:
                 return e.key
+        body = self.gaz.national.get(acr)
+        if body is not None:  # "w MRPiPS": a national body known by its acronym
+            key = slugify(body.name)
+            e = self.entity(key, "Organization", body.name, None, kind=body.kind, sector=body.sector)
+            e.aliases.add(acr)
+            return key
+        kind = self.gaz.acronyms.get(acr)
+        if kind is not None:
+            same = [e for e in orgs if e.kind == kind.kind and (kind.scope != "region" or e.key.startswith(kind.code))]
+            if len(same) == 1:
+                return same[0].key  # "prezes LGD": the one local action group the article names
         skip = self.gaz.words("initials_skip")
         for e in orgs:
             ini = initials(e.name, skip)
