@@ -42,6 +42,10 @@ class Mention:
     by: str = ""  # the construction that found it
     id: str = ""  # stable within the article, set by Doc.add
 
+    def tokens_lemmas(self, doc: Doc) -> set[str]:
+        """The lemmas of every word of the mention."""
+        return set().union(*(t.lemmas for t in doc.tokens[self.start:self.end]))
+
 
 class Doc:
     """One article on its way through the pipeline."""

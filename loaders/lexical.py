@@ -124,3 +124,24 @@ def kind_vocabulary(gaz: Gazetteer) -> frozenset[str]:
                 words |= alt
         _VOCABULARY[id(gaz)] = frozenset(words)
     return _VOCABULARY[id(gaz)]
+
+
+_HEAD_WORDS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def head_vocabulary(gaz: Gazetteer, head: str) -> frozenset[str]:
+    """The adjectives that belong to the name of a kind with this head noun: its kinds' and programmes' own words
+    ("marszałkowski" for "urząd", "operacyjny" for "program") and the level adjectives."""
+    key = (id(gaz), head)
+    if key not in _HEAD_WORDS:
+        words = set(gaz.words("level_adjectives")) | set(gaz.words("kind_vocabulary"))
+        for k in gaz.kinds:
+            if k.head == head:
+                for alt in k.also:
+                    words |= alt
+        for h, also, _code in gaz.programmes:
+            if h == head:
+                for alt in also:
+                    words |= alt
+        _HEAD_WORDS[key] = frozenset(words)
+    return _HEAD_WORDS[key]

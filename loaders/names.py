@@ -123,8 +123,8 @@ def _opens_complement(t: Token, nxt: Token | None, keep: frozenset[str]) -> bool
     if nxt is None or any(a.lemma.lower() in keep for a in adjectives(t)):
         return False
     genitive = [a for a in adjectives(t) if "gen" in a.cases]
-    nominative = {i.lemma for i in nouns(nxt) if "nom" in i.cases}
-    if not genitive or any("gen" in i.cases and i.lemma in nominative for i in nouns(nxt)):
+    nominative = {(i.lemma, n) for i in nouns(nxt) if "nom" in i.cases for n in i.numbers}
+    if not genitive or any("gen" in i.cases and (i.lemma, n) in nominative for i in nouns(nxt) for n in i.numbers):
         return False  # "Spółdzielni Socjalnej Spektrum": a name that does not decline is no complement
     return any("gen" in n.cases and any(agree(a, "gen", num, g) for a in genitive for num in n.numbers
                                          for g in (n.genders or {"n"}))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from loaders.doc import Doc, Mention
 from loaders.lexical import (case_of, genitive_noun, head_lemma, is_patron, is_person_start, is_place,
-                             kind_vocabulary, span_lemmas, VERB_POS)
+                             head_vocabulary, span_lemmas, VERB_POS)
 from loaders.names import adjectives, agree, nominative_phrase, nouns
 from loaders.orgfacts import is_generic, place_of
 from loaders.tokens import DASHES, Token
@@ -303,7 +303,7 @@ def _place_adjective(doc: Doc, m: Mention, span: list[Token], head_index: int, h
 
 def _nominative(doc: Doc, span: list[Token], head_index: int, head: str, quoted: str | None,
                 prefer: tuple[str, ...]) -> str:
-    keep = kind_vocabulary(doc.gaz)
+    keep = head_vocabulary(doc.gaz, head)
     q_open = next((i for i, tk in enumerate(span) if tk.i in doc.quotes), None)
     if q_open is not None:
         base = nominative_phrase(span[:q_open], head_index, head, doc.text, prefer, keep) if head_index < q_open \
@@ -321,7 +321,7 @@ def _parent(doc: Doc, c: Chain, by: str) -> Mention | None:
     p_kind = gaz.org_kind(p_head, span_lemmas(p_span)) if p_head else None
     if p_head is None or p_kind is None or p_head in gaz.programme_heads:
         return None
-    p_name = nominative_phrase(p_span, 0, p_head, doc.text, ("gen",), kind_vocabulary(gaz))
+    p_name = nominative_phrase(p_span, 0, p_head, doc.text, ("gen",), head_vocabulary(gaz, p_head))
     parent = Mention("Organization", c.parent_at, c.end, p_name, toks[c.parent_at].sentence, kind=p_kind,
                      head=c.parent_at)
     parent.generic = is_generic(doc, p_span, p_kind, None, None, toks[c.parent_at], p_head)

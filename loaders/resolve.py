@@ -49,6 +49,15 @@ def initials(name: str, skip: frozenset[str]) -> str:
     return "".join(out)
 
 
+def _names_more(long: str, short: str) -> bool:
+    """Whether ``long`` is ``short`` with more words of its own, not with a place ("… w Nowem" may be another
+    town's body of the same kind)."""
+    if not fold(long).startswith(fold(short) + "-"):
+        return False
+    rest = long[len(short):].split()
+    return bool(rest) and rest[0].lower() not in ("w", "we", "z", "ze")
+
+
 def is_acronym(word: str, gaz: Gazetteer) -> bool:
     """ "ROPS", "ŚOWES", "MRPiPS", "mOWES": two or more capitals, and either all capitals or a known acronym."""
     if len(word) < 2 or not word[:1].isalpha() or sum(ch.isupper() for ch in word) < 2:
@@ -70,6 +79,8 @@ class Resolver:
         self.known = known or KnownEntities()
         self.entities: dict[str, Entity] = {}
         self.keys: dict[str, str] = {}
+        self._counties: Counter = Counter()  # county mentions of the article, once counted
+        self._at = 0  # the token of the acronym being resolved
 
     # -- places ------------------------------------------------------------------------------------------------
     def region(self) -> str | None:
@@ -174,6 +185,8 @@ class Resolver:
                     e.aliases |= self._seat_names(m, m.region or region)
             elif m.type in ("Project", "Programme", "Agreement", "Partnership"):
                 self.entity(slugify(m.name), m.type, m.name, m)
+        self._counties = counties
+        self._generic_mentions(counties)
         for m in doc.mentions:  # "Zarząd Powiatu X" is one more name of Powiat X
             if m.joins and m.joins in self.keys and m.id in self.keys and self.keys[m.id] != self.keys[m.joins]:
                 self._merge(self.keys[m.id], self.keys[m.joins])
@@ -187,6 +200,49 @@ class Resolver:
             doc.add(m, m.by, claim=False)
         for m in acronyms:
             doc.add(m, "acronym", claim=False)
+
+    def _generic_mentions(self, counties: Counter) -> None:
+        """A kind's bare name stands for the one organisation of that kind the article names ("Starostwo" after
+        "Starostwo Powiatowe w Starachowicach", "Wojewódzki Zespół" after "Wojewódzki Zespół ds. Ekonomii
+        Społecznej")."""
+        orgs = [e for e in self.entities.values() if e.type == "Organization"]
+        for m in self.doc.mentions:
+            if m.type != "Organization" or not m.generic or m.kind is None or m.id in self.keys:
+                continue
+            same = [e for e in orgs if e.kind == m.kind.kind and
+                    (_names_more(e.name, m.name) or m.kind.scope in ("county", "gmina"))]
+            if len(same) == 1:
+                self.entity(same[0].key, "Organization", same[0].name, m)
+                continue
+            key = self.placed_key(m.kind, counties, m.start, m.tokens_lemmas(self.doc))
+            if key:
+                self.entity(key, "Organization", m.name, m, kind=m.kind.kind, sector=m.kind.sector)
+
+    def placed_key(self, kind: OrgKind, counties: Counter, at: int, lemmas: set[str]) -> str | None:
+        """The key of a kind's body placed by the article: "Wojewódzki Dom Kultury" is the voivodeship's, and a
+        county-wide kind ("Powiatowy Urząd Pracy", "PCPR") in an article about one county is that county's, keyed
+        by its place so two counties' bodies never merge. Not inside brackets, where reports list kinds of body
+        ("jednostek pomocy społecznej (OPS, PCPR, PUP)")."""
+        if self._in_brackets(at):
+            return None
+        region = self.doc.region
+        if lemmas & {"wojewódzki", "regionalny"} and region:
+            v = self.gaz.register.voivodeship(region)
+            return f"{kind.code}-{slugify(v.name)}" if v else None
+        if kind.scope != "county" or not counties:
+            return None
+        code, n = counties.most_common(1)[0]
+        c = self.gaz.register.county(code)
+        if c is None or (n < 2 and len(counties) > 1):
+            return None
+        return f"{kind.code}-powiat-{slugify(c.name)}"
+
+    def _in_brackets(self, at: int) -> bool:
+        a, _ = self.doc.sentence_span(self.doc.tokens[at].sentence)
+        depth = 0
+        for t in self.doc.tokens[a:at]:
+            depth += (t.text == "(") - (t.text == ")")
+        return depth > 0
 
     def _seat_names(self, m: Mention, region: str | None) -> set[str]:
         """A region-wide body named without its place is also "… w <seat>" ("Regionalny Ośrodek Polityki
@@ -235,6 +291,7 @@ class Resolver:
         for t in self.doc.tokens:
             if not is_acronym(t.text, self.gaz) or t.i in taken:
                 continue
+            self._at = t.i
             key = self.resolve_acronym(t.text, region)
             if key:
                 e = self.entities[key]
@@ -278,7 +335,11 @@ class Resolver:
                     self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
                 return key
         if acr in self.gaz.acronyms:
-            return None  # "OWES", "PCPR" alone name a kind, not one organisation
+            kind = self.gaz.acronyms[acr]
+            key = self.placed_key(kind, self._counties, self._at, set()) if kind.scope == "county" else None
+            if key:  # "przedstawiciele PCPR" in an article about one county: that county's centre
+                self.entity(key, "Organization", acr, None, kind=kind.kind, sector=kind.sector)
+            return key  # else "OWES", "PCPR" alone name a kind, not one organisation
         if acr in self.known.acronyms:
             key = self.known.acronyms[acr]
             if key not in self.entities:

@@ -5,6 +5,7 @@ porozumienia jest X". Cue words are data (``words.toml``).
 """
 from __future__ import annotations
 
+from graph.model import Entity
 from loaders.doc import Doc
 from loaders.registry import construction
 from loaders.relate import after, main_of
@@ -59,3 +60,9 @@ def agreement_area(doc: Doc) -> None:
     for m in doc.of_type("Agreement", "Partnership"):
         if m.county and m.county in doc.entities:
             doc.relate("about", doc.key(m), m.county, m.sentence, "agreement-area")
+        if m.gmina:
+            g = doc.gaz.register.gmina(m.gmina)
+            if g is not None and m.gmina not in doc.entities:
+                doc.entities[m.gmina] = Entity(key=m.gmina, type="Municipality", teryt=m.gmina,
+                                               name=doc.gaz.register.gmina_label(g), sentences={m.sentence})
+            doc.relate("about", doc.key(m), m.gmina, m.sentence, "agreement-area")

@@ -11,6 +11,7 @@ from loaders.lexical import noun_follows
 from loaders.morph import morph
 from loaders.names import adjectives, agree, nominative_phrase, nouns
 from loaders.registry import construction
+from loaders.towns import town_at
 
 
 @construction("project-quoted", "mentions", patterned=False)
@@ -115,9 +116,25 @@ def collaborations(doc: Doc) -> None:
                         found = doc.gaz.register.counties_by_name(a.lemma)
                         if found:
                             m.county = ",".join(c.code for c in found)
+        m.gmina = _gmina_in(doc, start, end)
         if m.county is None:
             _complete_with_county(doc, m)
         doc.add(m, "collaboration-name", claim=False)  # spans may cover territories; do not block them
+
+
+def _gmina_in(doc: Doc, a: int, b: int) -> str | None:
+    """The gmina a name places itself in: "… w Gminie Puszczykowo", "… w gminie Bałtów", "… w Czerwińsku"."""
+    for k in range(a, b - 1):
+        t = doc.tokens[k]
+        at = k + 1 if t.text.lower() in ("w", "we") else None
+        if at is not None and "gmina" in doc.tokens[at].lemmas:
+            at += 1
+        if at is None or at >= b:
+            continue
+        hit = town_at(doc, at)
+        if hit is not None:
+            return hit[1][0].code
+    return None
 
 
 def _complete_with_county(doc: Doc, m: Mention) -> None:

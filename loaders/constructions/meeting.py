@@ -35,9 +35,17 @@ def meeting(doc: Doc) -> None:
     assert doc.extraction is not None
     doc.extraction.event = key
     _event_date(doc, ev, ev_sents)
-    if doc.main_county and doc.main_county in doc.entities:
-        county = doc.entities[doc.main_county]
-        doc.relate("about", key, doc.main_county, min(county.sentences) if county.sentences else None, "meeting")
+    county = doc.entities.get(doc.main_county) if doc.main_county else None
+    if county is not None and _meeting_place(doc, county, ev_sents[:3]):
+        doc.relate("about", key, county.key, min(county.sentences) if county.sentences else None, "meeting")
+
+
+def _meeting_place(doc: Doc, county: Entity, sentences: list[int]) -> bool:
+    """The county a meeting is about: named more than once, in the headline, or where the meeting is told of."""
+    if len(county.mentions) >= 2 or county.sentences & set(sentences):
+        return True
+    title = (doc.article.title or "").lower()
+    return bool(title) and county.name.split()[-1][:-2] in title
 
 
 def _event_date(doc: Doc, ev: Entity, ev_sents: list[int]) -> None:

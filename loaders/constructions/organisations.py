@@ -104,3 +104,24 @@ def foreign_names(doc: Doc) -> None:
             doc.add(Mention("Organization", k, j, " ".join(doc.span_text(k, j).split()), t.sentence, head=k),
                     "org-foreign")
         k = max(j, k + 1)
+
+
+@construction("org-shared-place", "mentions", patterned=False)
+def shared_place(doc: Doc) -> None:
+    """ "Powiatowe Centrum Pomocy Rodzinie i Powiatowy Urząd Pracy w Jędrzejowie": the place after the last of
+    two coordinated kind names is the first one's place too."""
+    for m in list(doc.of_type("Organization")):
+        if not m.generic:
+            continue
+        conj = doc.tok(m.end)
+        other = doc.outer_at(m.end + 1)
+        if conj is None or conj.text.lower() not in ("i", "oraz") or other is None or other.type != "Organization":
+            continue
+        at = next((k for k in range(other.head + 1, other.end) if doc.tokens[k].text.lower() in ("w", "we")), None)
+        if at is None or other.generic:
+            continue
+        place = doc.span_text(at, other.end)
+        m.name = f"{m.name} {place}"
+        m.generic = False
+        m.county, m.region = m.county or other.county, m.region or other.region
+        m.by = "org-shared-place"

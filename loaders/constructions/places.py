@@ -15,6 +15,30 @@ from loaders.tokens import Token
 ABBREVIATED = {"woj": "województwo", "pow": "powiat", "gm": "gmina"}
 
 
+@construction("county-of-role", "mentions", patterned=False)
+def county_of_role(doc: Doc) -> None:
+    """ "Starosta Świecki", "starostę koneckiego": a county's head named with its adjective names the county."""
+    reg = doc.gaz.register
+    levels = doc.gaz.role_levels
+    for k, t in enumerate(doc.tokens[:-1]):
+        nxt = doc.tokens[k + 1]
+        if nxt.sentence != t.sentence or (k + 1) in doc.claimed or not nxt.is_word:
+            continue
+        if not any(levels.get(slug) == "county" for slug in _role_slugs(doc, t)):
+            continue
+        for a in adjectives(nxt):
+            found = reg.counties_by_name(a.lemma)
+            if found:
+                doc.add(Mention("County", k + 1, k + 2, f"powiat {a.lemma}", t.sentence,
+                                teryt=",".join(c.code for c in found)), "county-of-role")
+                break
+
+
+def _role_slugs(doc: Doc, t: Token) -> set[str]:
+    words = {t.text.lower()} | set(t.lemmas)
+    return {p.value for p in doc.gaz.phrases("roles") if len(p.words) == 1 and words & (p.lemmas[0] | {p.words[0]})}
+
+
 @construction("territory-phrase", "mentions", patterned=False)
 def territory_phrases(doc: Doc) -> None:
     """ "powiat" / "województwo" / "gmina" (or "pow.", "woj.") followed by the territory's name."""

@@ -62,7 +62,7 @@ def test_home_to_the_county_in_one_click_and_who_cooperates_there(watched: Watch
     # the county's map, with every organisation the page lists as active there and on the map
     on_map = watched.drawn("#area-network")
     listed = page.locator("#organisations-table tbody tr:not(.muted)").count()
-    assert on_map == listed == 10
+    assert on_map == listed > 0
     assert page.get_attribute("a.full-map", "href") == "/network/?area=2611"
     # who with whom: one row per pair of organisations, with how and when they are tied
     rows = page.locator("#ties-table tbody tr")
