@@ -82,7 +82,21 @@ def organizer_active(doc: Doc, match: Match) -> None:
                 break
             listed.append(nxt)
             k = nxt.end
+        listed += _together(doc, max(k, cue[1]), match.sentence)
         _organise(doc, ev, listed, match.sentence, "organizer-active")
+
+
+def _together(doc: Doc, k: int, sentence: int) -> list[Mention]:
+    """Co-organisers after "wspólnie z", "we współpracy z", "razem z": "… zorganizowało Starostwo wspólnie z
+    Fundacją X"."""
+    _, b = doc.sentence_span(sentence)
+    words = [" ".join(p.words) for p in doc.gaz.phrases("together_cues")]
+    for j in range(k, min(b, k + 8)):
+        for w in words:
+            n = len(w.split())
+            if " ".join(t.text.lower() for t in doc.tokens[j:j + n]) == w:
+                return _listed(doc, j + n, sentence, ("Organization",))
+    return []
 
 
 def _nominative(doc: Doc, m: Mention) -> bool:
