@@ -15,7 +15,7 @@ from loaders.doc import Doc, Mention
 SEPARATORS = {",", ";"}
 CONJUNCTIONS = {"i", "oraz", "a", "także", "lub", "albo"}
 BULLETS = ("•", "-", "–", "—", "*", "·", "▪", "◦", "")
-CLOSERS = {".", "!", "?"}
+CLOSERS = {"!", "?"}  # a full stop inside a sentence closes an abbreviation ("Ks. Szymon"), not the list
 RELATIVE = frozenset({"który", "gdzie", "aby", "ponieważ", "gdyż"})
 
 

@@ -18,6 +18,7 @@ from loaders.lexical import (case_of, genitive_noun, head_lemma, is_patron, is_p
 from loaders.names import adjectives, agree, nominative_phrase, nouns
 from loaders.orgfacts import is_generic, place_of
 from loaders.tokens import DASHES, Token
+from loaders.towns import town_at
 
 #: kinds of body whose "Zarząd" or "Rada" is an organ of their own, not the board of an association
 GOVERNING = {"LocalGovernment", "GovernmentBody", "Ministry", "GovernmentDepartment"}
@@ -224,6 +225,9 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     """Find the organisation or programme whose head noun is token ``k`` and add it (and its parent)."""
     toks, text, gaz = doc.tokens, doc.text, doc.gaz
     c = walk(doc, k, head)
+    town = _town_after(doc, k, head)
+    if town is not None and town[0] >= c.end:
+        c.end = town[0]  # "Gminy Czerwińsk nad Wisłą": the town's whole name
     legal = LEGAL_FORM.match(text, toks[c.end - 1].end) if c.end > c.start else None
     if legal and head not in gaz.programme_heads:  # "… Sp. z o.o.", "… S.A.": a company
         while c.end < len(toks) and toks[c.end].start < legal.end():
@@ -250,10 +254,8 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
         kind = gaz.org_kind("spółka", set()) or kind
     if kind is None:
         return None
-    if head in ("miasto", "gmina") and len(span) == head_index + 2:
-        geo = next((i for i in nouns(span[-1]) if i.is_geo), None)
-        if geo is not None:  # "Miasta Gdańska" -> "Miasto Gdańsk"
-            name = f"{name.split()[0]} {geo.lemma}"
+    if town is not None and town[0] == c.end:
+        name = f"{name.split()[0]} {town[1]}"  # "Miasta Gdańska" -> "Miasto Gdańsk"
     m = Mention("Organization", c.start, c.end, name, sent, kind=kind, quoted=c.quoted, acronym=c.acronym, head=k,
                 case=case_of(toks[k], head))
     m.aliases |= {a for a in (c.acronym, c.quoted) if a}
@@ -280,6 +282,16 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
         if m.joins == "parent":
             m.joins = parent.id
     return m
+
+
+def _town_after(doc: Doc, k: int, head: str) -> tuple[int, str] | None:
+    """The town a gmina or town self-government is named by, right after its head: (one past it, its name)."""
+    if head not in ("miasto", "gmina"):
+        return None
+    hit = town_at(doc, k + 1)
+    if hit is None or hit[0] - (k + 1) > 4:
+        return None
+    return hit[0], hit[1][0].name
 
 
 def _place_adjective(doc: Doc, m: Mention, span: list[Token], head_index: int, head: str,

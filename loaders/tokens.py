@@ -104,6 +104,9 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                 continue
             if tok.text == "." and prev is not None and prev.kind == "num" and nxt.kind == "num":
                 continue
+            if tok.text == "." and prev is not None and prev.kind == "num" and \
+                    (n < 2 or "\n" in text[tokens[n - 2].end:prev.start]):
+                continue  # "1. Fundacja Barka": a numbered line goes on
             if nxt.is_cap or nxt.kind == "num" or nxt.text in OPEN_QUOTES + DASHES + "\"(":
                 close(n)
     return sentences

@@ -1,62 +1,114 @@
-"""Agreements and partnerships: who signed, who initiated, which county they are about.
+"""Agreements and partnerships: who signed, who joined, who initiated, which area they are about.
 
-"podpisane przez …", "sygnatariuszami są …", "zawarte pomiędzy:" with one party a line, "inicjatorem
-porozumienia jest X". Cue words are data (``words.toml``).
+"Porozumienie zostało podpisane przez A i B", "Porozumienie sygnowali: A – wójt …, B – proboszcz …", "X
+podpisał umowę z Ministerstwem Y", "Sygnatariuszem porozumienia była X", "Do porozumienia przystąpiły A, B i
+C", "zawarte pomiędzy:" with one party a line, "Inicjatorem porozumienia jest X". Signatories of an agreement
+that sets up a partnership ("porozumienie o utworzeniu partnerstwa") are that partnership's partners.
 """
 from __future__ import annotations
 
 from graph.model import Entity
-from loaders.doc import Doc
+from loaders.doc import Doc, Mention
+from loaders.lists import Item, line_items, list_items
+from loaders.matcher import Match
 from loaders.registry import construction
 from loaders.relate import after, main_of
 
-
-@construction("agreement-signatories", "relations", patterned=False)
-def agreements(doc: Doc) -> None:
-    """Signatories after "podpisane przez" or "sygnatariuszami są", initiators after "inicjatorem jest"."""
-    sign, initiate = doc.gaz.words("sign_cues"), doc.gaz.words("initiator_cues")
-    for s in range(len(doc.sentences)):
-        toks = doc.sentence_tokens(s)
-        for n, t in enumerate(toks):
-            low = t.text.lower()
-            if t.lemmas & sign or low.startswith("podpisan"):
-                subj = main_of(doc, "Agreement", s) or main_of(doc, "Partnership", s)
-                if subj is None:
-                    continue
-                start = n + 1
-                przez = next((u for u in toks[n + 1:n + 4] if u.text.lower() in ("przez", ":")), None)
-                listing = "sygnatariusz" in t.lemmas and any(
-                    u.text == ":" or u.lemmas & {"być", "zostać"} for u in toks[n + 1:n + 4])
-                if przez is None and not listing:
-                    continue
-                if przez is not None:
-                    start = toks.index(przez) + 1
-                for m in after(doc, s, toks[start].i if start < len(toks) else t.i, ("Organization", "Person")):
-                    doc.relate("signatory", subj, doc.key(m), s, "agreement-signatories")
-                _listed_signatories(doc, subj, s)
-            if t.lemmas & initiate:
-                subj = main_of(doc, "Agreement", s) or main_of(doc, "Partnership", s)
-                objs = after(doc, s, t.i + 1, ("Organization", "Person"), stop_at_clause=True)
-                if subj and objs:
-                    doc.relate("initiator", subj, doc.key(objs[0]), s, "agreement-signatories")
+PARTIES = ("Organization", "Person")
 
 
-def _listed_signatories(doc: Doc, subj: str, s: int) -> None:
-    """ "… pomiędzy:" followed by numbered lines, each naming a party."""
-    if not doc.sentences[s].text.rstrip().endswith(":"):
+def _agreement(doc: Doc, s: int) -> str | None:
+    return main_of(doc, "Agreement", s) or main_of(doc, "Partnership", s)
+
+
+def _parties(items: list[Item]) -> list[tuple[Mention, int]]:
+    """Each item's person (who signs for the body) and the organisation it begins with."""
+    out = []
+    for it in items:
+        person = it.first("Person")
+        if person is not None:
+            out.append((person, it.sentence))
+        first = it.mentions[0]
+        if first.type == "Organization":
+            out.append((first, it.sentence))
+        elif person is not None:
+            org = it.first("Organization")  # "Pan A z zarządu Stowarzyszenia X": X signs too
+            if org is not None:
+                out.append((org, it.sentence))
+    return out
+
+
+def sign(doc: Doc, agreement: str, parties: list[tuple[Mention, int]], by: str) -> None:
+    partnership = _set_up(doc, agreement)
+    for m, s in parties:
+        doc.relate("signatory", agreement, doc.key(m), s, by)
+        if partnership:
+            doc.relate("partner", partnership, doc.key(m), s, by)
+
+
+def _set_up(doc: Doc, agreement: str) -> str | None:
+    """The partnership an agreement sets up: "porozumienie o utworzeniu partnerstwa …", "umowa partnerska"."""
+    e = doc.entities.get(agreement)
+    if e is None or e.type != "Agreement" or "partnerstw" not in e.name.lower():
+        return None  # "porozumienie o partnerskiej współpracy" sets up no partnership
+    keys = [k for k, p in doc.entities.items() if p.type == "Partnership"]
+    return keys[0] if len(keys) == 1 else None
+
+
+@construction("signatory-verb", "relations", slots=("cue",))
+def signatory_verb(doc: Doc, match: Match) -> None:
+    """An active signing verb: the parties after it when the agreement comes first ("Porozumienie sygnowali: A,
+    B"), else its subject before it and the party after "z" ("ROPS podpisał umowę z Ministerstwem …")."""
+    cue = match.span("cue")
+    agreement = _agreement(doc, match.sentence)
+    if cue is None or agreement is None:
         return
-    for nxt in range(s + 1, min(s + 40, len(doc.sentences))):
-        text = doc.sentences[nxt].text.lstrip()
-        if not text[:1].isdigit() and not text.startswith(("•", "-", "–", "*")):
-            break
-        for m in doc.in_sentence(nxt, ("Organization", "Person")):
-            doc.relate("signatory", subj, doc.key(m), nxt, "agreement-signatories")
-            break
+    a, _ = doc.sentence_span(match.sentence)
+    named_first = any(m.start < cue[0] for m in doc.in_sentence(match.sentence, ("Agreement", "Partnership"),
+                                                                  outer=False)) or \
+        any(t.lemmas & doc.gaz.words("agreement_heads") for t in doc.tokens[a:cue[0]])
+    items = list_items(doc, cue[1], match.sentence) if named_first else []
+    if not items:
+        items = list_items(doc, a, match.sentence, stop=cue[0])
+        items += _with(doc, cue[1], match.sentence)
+    sign(doc, agreement, _parties(items), "signatory-verb")
+
+
+def _with(doc: Doc, k: int, sentence: int) -> list[Item]:
+    """The other party: "… podpisał umowę z Ministerstwem Rodziny …"."""
+    _, b = doc.sentence_span(sentence)
+    for j in range(k, min(b, k + 6)):
+        if doc.tokens[j].text.lower() in ("z", "ze"):
+            m = doc.outer_at(j + 1)
+            if m is not None and m.type in PARTIES:
+                return [Item(j + 1, m.end, sentence, [m])]
+    return []
+
+
+@construction("signatory-list", "relations", slots=("cue",))
+def signatory_list(doc: Doc, match: Match) -> None:
+    """The list after "podpisane przez", "sygnatariuszami są", "Do porozumienia przystąpiły", "podpisy złożą
+    przedstawiciele:", or one party a line after "zawarte pomiędzy:"."""
+    agreement = _agreement(doc, match.sentence)
+    if agreement is None:
+        return
+    items = list_items(doc, match.end, match.sentence) or line_items(doc, match.sentence)
+    sign(doc, agreement, _parties(items), "signatory-list")
+
+
+@construction("agreement-initiator", "relations", slots=("cue",))
+def initiator(doc: Doc, match: Match) -> None:
+    """ "Inicjatorem porozumienia jest Regionalny Ośrodek …"."""
+    agreement = _agreement(doc, match.sentence)
+    objs = after(doc, match.sentence, match.end, PARTIES, stop_at_clause=True)
+    if agreement and objs:
+        doc.relate("initiator", agreement, doc.key(objs[0]), match.sentence, "agreement-initiator")
 
 
 @construction("agreement-area", "relations", patterned=False)
 def agreement_area(doc: Doc) -> None:
-    """An agreement or partnership whose name has a county ("… w powiecie jędrzejowskim") is about it."""
+    """An agreement or partnership whose name has a county or gmina ("… w powiecie jędrzejowskim", "… w Gminie
+    Puszczykowo") is about it."""
     for m in doc.of_type("Agreement", "Partnership"):
         if m.county and m.county in doc.entities:
             doc.relate("about", doc.key(m), m.county, m.sentence, "agreement-area")

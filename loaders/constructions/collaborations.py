@@ -157,7 +157,7 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
     end = j
     # agreeing adjectives right after the head ("partnerstwa lokalnego")
     while j < len(toks) and toks[j].sentence == sent and toks[j].is_word and adjectives(toks[j]) \
-            and not nouns(toks[j]) and not toks[j].is_cap:
+            and not nouns(toks[j]) and not toks[j].is_cap and any(a.pos == "adj" for a in adjectives(toks[j])):
         j += 1
         end = j
     steps = 0
@@ -167,11 +167,16 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
         if low in preps or low == ".":
             if low == "." and toks[j - 1].text.lower() != "ds":
                 break
+            if low in ("z", "ze") and doc.outer_at(j + 1) is not None and doc.outer_at(j + 1).type == "Organization":
+                break  # "umowa o dofinansowanie z Ministerstwem …": the other party is no part of its name
             j += 1
             steps += 1
             continue
         if not t.is_word or low in stop_words or low == "i" and not noun_follows(toks, j):
             break
+        if "być" in t.lemmas or any(m.type == "Person" or m.type == "Organization" and not
+                                    (m.kind and m.kind.kind == "LocalGovernment") for m in doc.covering(j)):
+            break  # "Sygnatariuszem porozumienia … była Fundacja Barka": the name ends before the verb
         if any(i.pos in ("fin", "praet", "bedzie", "impt", "inf", "pcon", "ppas", "pact", "winien")
                for i in t.interps) and not nouns(t) and not adjectives(t):
             break

@@ -1,0 +1,53 @@
+"""Who signed an agreement, joined it or initiated it, and the partnership it sets up."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.constructions.helpers import rels, run
+
+
+def signatories(text: str) -> set[str]:
+    return {o for _, o in rels(run(text), "signatory")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Porozumienie o współpracy zostało podpisane przez Jana Kosa, starostę koneckiego, oraz Fundację Pro Omnis.",
+     {"Jan Kos", "Fundacja Pro Omnis"}),
+    ("Porozumienie o współpracy sygnowali Pan Marcin Gortat – Wójt Gminy Czerwińsk nad Wisłą, Ks. Szymon Mastalerz – "
+     "proboszcz Parafii św. Jana oraz Pan Tomasz Zamorski z zarządu Stowarzyszenia „Nasz Dom”.",
+     {"Marcin Gortat", "Gmina Czerwińsk nad Wisłą", "Szymon Mastalerz", "Parafia św. Jana", "Tomasz Zamorski",
+      "Stowarzyszenie „Nasz Dom”"}),
+    ("Fundacja Barka podpisała porozumienie o współpracy z Gminą Bałtów.", {"Fundacja Barka", "Gmina Bałtów"}),
+    ("Sygnatariuszem porozumienia o współpracy ze strony gminy była Fundacja Barka.", {"Fundacja Barka"}),
+    ("Do porozumienia o współpracy przystąpiły Fundacja Barka i Stowarzyszenie Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    ("Porozumienie o współpracy zawarte pomiędzy:\n1. Fundacją Barka,\n2. Stowarzyszeniem Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+])
+def test_signatories(text: str, expected: set[str]) -> None:
+    assert signatories(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Fundacja Barka podpisała list do ministra.",  # nothing named as an agreement
+    "O porozumieniu o współpracy mówiła Fundacja Barka.",  # a talk about it, no signing
+])
+def test_no_signatories(text: str) -> None:
+    assert signatories(text) == set()
+
+
+def test_signatories_of_an_agreement_that_sets_up_a_partnership_are_its_partners() -> None:
+    x = run("Podpisano porozumienie o utworzeniu partnerstwa na rzecz rozwoju ekonomii społecznej. Porozumienie "
+            "sygnowali Fundacja Barka i Stowarzyszenie Tłok.")
+    assert {o for _, o in rels(x, "partner")} == {"Fundacja Barka", "Stowarzyszenie Tłok"}
+
+
+def test_an_agreement_on_partnerly_cooperation_sets_up_no_partnership() -> None:
+    x = run("Porozumienie o partnerskiej współpracy na rzecz ekonomii podpisała Fundacja Barka. Partnerstwo na rzecz "
+            "rozwoju działa od roku.")
+    assert rels(x, "partner") == set()
+
+
+def test_initiator() -> None:
+    x = run("Inicjatorem porozumienia o współpracy jest Regionalny Ośrodek Polityki Społecznej w Kielcach.")
+    assert {o for _, o in rels(x, "initiator")} == {"Regionalny Ośrodek Polityki Społecznej w Kielcach"}
