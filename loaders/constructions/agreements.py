@@ -51,6 +51,11 @@ def _set_up(doc: Doc, agreement: str) -> str | None:
     e = doc.entities.get(agreement)
     if e is None or e.type != "Agreement" or "partnerstw" not in e.name.lower():
         return None  # "porozumienie o partnerskiej współpracy" sets up no partnership
+    for a in doc.of_type("Agreement"):
+        if doc.key(a) == agreement:  # the partnership named inside the agreement's name
+            inner = [doc.key(p) for p in doc.of_type("Partnership") if a.start <= p.start and p.end <= a.end]
+            if inner:
+                return inner[0]
     keys = [k for k, p in doc.entities.items() if p.type == "Partnership"]
     return keys[0] if len(keys) == 1 else None
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 from loaders.doc import Doc, Mention
-from loaders.lexical import noun_follows
+from loaders.lexical import head_lemma, is_person_start, is_verb, lower_head, noun_follows
+from loaders.matcher import Match
 from loaders.morph import morph
-from loaders.names import adjectives, agree, nominative_phrase, nouns
+from loaders.names import adjectives, agree, head_reading, join, nominative_phrase, nouns
+from loaders.tokens import DASHES
 from loaders.registry import construction
 from loaders.towns import town_at
 
@@ -37,8 +39,10 @@ def quoted_projects(doc: Doc) -> None:
         if intro is None:
             continue
         inner = doc.quoted_text(q)
-        if len(inner) < 3:
-            continue
+        before = doc.tok(q - 1)
+        if len(inner) < 3 or before is not None and (head_lemma(doc.gaz, before) or lower_head(doc.gaz, before) or
+                                                     before.text in doc.gaz.acronyms):
+            continue  # "Fundacja „Fundusz Współpracy”": an organisation's name
         doc.add(Mention("Project", q, q_end + 1, inner, toks[q].sentence, head=intro.i, quoted=inner), "project-quoted")
 
 
@@ -80,8 +84,8 @@ def collaborations(doc: Doc) -> None:
         lemma = next((i.lemma.lower() for i in nouns(t) if _collab_type(doc, i.lemma.lower())), None)
         if lemma is None:
             continue
-        if all(i.numbers == frozenset({"pl"}) for i in nouns(t, lemma)):
-            continue  # "partnerstwa lokalne w subregionie": several, none named
+        if _plural(doc, k, lemma):
+            continue  # "3 nowe partnerstwa lokalne w subregionie": several, none named
         prev = doc.tok(k - 1)
         if prev is not None and prev.lemmas & determiners:
             continue  # "takie porozumienie", "to partnerstwo": a reference, not a name
@@ -189,3 +193,62 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
     while end > 0 and toks[end - 1].text.lower() in preps | {"i"}:
         end -= 1
     return end
+
+
+@construction("project-title", "mentions", slots=("cue",))
+def project_title(doc: Doc, match: Match) -> None:
+    """A project's title written out after the word, capitalised at its first word only or throughout: "w ramach
+    projektów Spójna integracja regionalna ekonomii społecznej (SIRES) oraz Koordynacja i monitorowanie …",
+    "w ramach projektu pozakonkursowego Świętokrzyska Ekonomia Społeczna"; an acronym in brackets is its alias."""
+    toks = doc.tokens
+    _, b = doc.sentence_span(match.sentence)
+    k = match.end
+    while k < b:
+        t = toks[k]
+        if not t.is_cap or t.is_upper or not doc.is_free(k, k + 1) or is_person_start(doc, k):
+            return
+        j = k + 1
+        while j < b and j - k < 14 and (toks[j].is_word or toks[j].text in DASHES and j + 1 < b and
+                                        toks[j + 1].is_cap) and (doc.is_free(j, j + 1) or _government(doc, j)) and \
+                toks[j].text.lower() not in ("oraz", "który", "która", "które") and not is_verb(toks[j]):
+            j += 1
+        if j - k < 2:
+            return
+        for inner in [x for x in doc.mentions if k <= x.start and x.end <= j]:
+            doc.remove(inner)  # "… Powiatu Koneckiego" is part of the title, no participant
+        m = Mention("Project", k, j, _title_name(doc, toks[k:j]), match.sentence, head=match.start)
+        if j + 2 < b and toks[j].text == "(" and toks[j + 1].is_upper and toks[j + 2].text == ")":
+            m.aliases.add(toks[j + 1].text)
+            doc.claimed.update(range(j, j + 3))
+            j += 3
+        doc.add(m, "project-title")
+        if j < b and toks[j].text.lower() in ("oraz", "i") and j + 1 < b:
+            k = j + 1  # "projektów A (X) oraz B (Y)"
+            continue
+        return
+
+
+def _title_name(doc: Doc, span: list) -> str:
+    """A title in the nominative: "z cyklu Warsztatów Rozwoju …" names Warsztaty Rozwoju …; one already in the
+    nominative ("projektów Spójna integracja …") stays as written."""
+    first = [i for i in nouns(span[0]) if i.pos == "subst"]
+    if first and not any("nom" in i.cases for i in first):
+        return nominative_phrase(span, 0, first[0].lemma.lower(), doc.text)
+    return join(span, [t.text for t in span], doc.text)
+
+
+def _plural(doc: Doc, k: int, lemma: str) -> bool:
+    """Whether the head at ``k`` is plural, read with the adjectives around it ("nowe partnerstwa lokalne")."""
+    t = doc.tokens[k]
+    if all(i.numbers == frozenset({"pl"}) for i in nouns(t, lemma)):
+        return True
+    a, b = doc.sentence_span(t.sentence)
+    reading = head_reading(t, lemma, doc.tokens[max(a, k - 2):k], doc.tokens[k + 1:min(b, k + 2)])
+    prev = doc.tok(k - 1)
+    counted = prev is not None and prev.kind == "num" or doc.tok(k - 2) is not None and doc.tokens[k - 2].kind == "num"
+    return reading is not None and reading[1] == "pl" and (counted or reading[0] != "gen")
+
+
+def _government(doc: Doc, j: int) -> bool:
+    return any(m.type == "Organization" and m.kind is not None and m.kind.kind == "LocalGovernment"
+               for m in doc.covering(j))

@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 from loaders.doc import Doc, Mention
+from loaders.lists import list_items
+from loaders.matcher import Match
+from loaders.names import nouns
 from loaders.registry import construction
 from loaders.relate import after, has, is_unit_host
 
@@ -78,3 +81,46 @@ def _funding(doc: Doc, proj: str, programmes: list[Mention], s: int) -> None:
         doc.relate("part_of", doc.key(inner), doc.key(outer), s, "project-roles")
     if parts:
         doc.relate("funder", proj, doc.key(parts[-1]), s, "project-roles")
+
+
+@construction("project-partners", "relations", slots=("cue",))
+def project_partners(doc: Doc, match: Match) -> None:
+    """ "Organizatorzy projektu – Fundacja X, Krajowy Ruch … i Gmina Y", "Partnerami projektu są: …", "Liderem
+    projektu jest X"."""
+    proj = project_in(doc, match.sentence)
+    cue = match.span("cue")
+    if proj is None or cue is None:
+        return
+    kind = "lead_partner" if doc.tokens[cue[0]].lemmas & doc.gaz.words("lead_cues") else "partner"
+    for it in list_items(doc, match.end, match.sentence):
+        first = it.mentions[0]
+        if first.type in ("Organization", "Person"):
+            doc.relate(kind, proj, doc.key(first), it.sentence, "project-partners")
+
+
+@construction("project-agent", "relations", slots=("cue",))
+def project_agent(doc: Doc, match: Match) -> None:
+    """The organisation acting "w ramach projektu P" or "na realizację projektu P" runs it with others: the agent
+    after "przez" ("zaplanowane przez ROPS w ramach projektu …") or the subject in the nominative
+    ("Regionalny Ośrodek … w ramach projektu … zorganizował")."""
+    proj = next((m for m in doc.in_sentence(match.sentence, ("Project",), outer=False) if m.start >= match.start),
+                None)
+    if proj is None:
+        return
+    a, _ = doc.sentence_span(match.sentence)
+    before = [m for m in doc.in_sentence(match.sentence, ("Organization",)) if m.end <= match.start]
+    by = [m for m in before if doc.tok(m.start - 1) is not None and doc.tokens[m.start - 1].text.lower() == "przez"]
+    subject = [m for m in before if _nominative(doc, m) and not _in_phrase(doc, m, a)]
+    agent = by[-1:] or subject[:1]
+    for m in agent:
+        doc.relate("partner", doc.key(proj), doc.key(m), match.sentence, "project-agent")
+
+
+def _nominative(doc: Doc, m: Mention) -> bool:
+    return m.head < 0 or any("nom" in i.cases for i in nouns(doc.tokens[m.head]))
+
+
+def _in_phrase(doc: Doc, m: Mention, a: int) -> bool:
+    """Whether a preposition governs the mention ("dla Fundacji X", "z udziałem X")."""
+    prev = doc.tok(m.start - 1)
+    return prev is not None and prev.i >= a and prev.text.lower() in doc.gaz.mapping("preposition_case")

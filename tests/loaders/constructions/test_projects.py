@@ -1,0 +1,42 @@
+"""Projects: their titles, who runs them and with whom."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.constructions.helpers import names, rels, run
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spotkanie organizowane było w ramach projektów Spójna integracja regionalna ekonomii społecznej (SIRES) oraz "
+     "Koordynacja i monitorowanie rozwoju ekonomii społecznej w regionie (ROPS).",
+     {"Spójna integracja regionalna ekonomii społecznej", "Koordynacja i monitorowanie rozwoju ekonomii społecznej "
+      "w regionie"}),
+    ("Odbyło się pierwsze spotkanie z cyklu Warsztatów Rozwoju Społeczno - Gospodarczego Powiatu Koneckiego.",
+     {"Warsztaty Rozwoju Społeczno-Gospodarczego Powiatu Koneckiego"}),
+    ("W ramach projektu pozakonkursowego Świętokrzyska Ekonomia Społeczna, przeprowadzono konkurs.",
+     {"Świętokrzyska Ekonomia Społeczna"}),
+])
+def test_project_titles(text: str, expected: set[str]) -> None:
+    assert names(run(text), "Project") == expected
+
+
+def test_a_quoted_name_after_an_organisations_head_is_the_organisations() -> None:
+    x = run("Organizatorzy projektu – Fundacja „Fundusz Współpracy” – szukają rozwiązań.")
+    assert names(x, "Project") == set() and "Fundacja „Fundusz Współpracy”" in names(x, "Organization")
+
+
+def test_project_partners_listed_after_the_noun() -> None:
+    x = run("W ramach projektu „Razem” powstało partnerstwo. Organizatorzy projektu – Fundacja Barka, Krajowy Ruch "
+            "Ekologiczno-Społeczny i Gmina Długosiodło – szukają rozwiązań.")
+    assert {o for _, o in rels(x, "partner")} == {"Fundacja Barka", "Krajowy Ruch Ekologiczno-Społeczny",
+                                                   "Gmina Długosiodło"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Regionalny Ośrodek Polityki Społecznej w Opolu w ramach projektu pt. „Razem” zorganizował spotkanie.",
+     {"Regionalny Ośrodek Polityki Społecznej w Opolu"}),
+    ("Omówiono działania zaplanowane przez Fundację Barka w ramach projektu pn. „Razem”.", {"Fundacja Barka"}),
+    ("Dla Fundacji Barka w ramach projektu „Razem” przygotowano szkolenie.", set()),  # the beneficiary of a PP
+])
+def test_the_organisation_acting_within_a_project_runs_it(text: str, expected: set[str]) -> None:
+    assert {o for _, o in rels(run(text), "partner", by="project-agent")} == expected
