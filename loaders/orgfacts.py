@@ -28,8 +28,9 @@ def is_generic(doc: Doc, span: list[Token], kind: OrgKind, quoted: str | None, a
         generic_words = doc.gaz.words("generic_government_words")
         return not any(t is not head and (any(i.is_geo for i in nouns(t)) or not t.lemmas or
                                           (t.lemmas - generic_words and t.is_cap)) for t in words)
-    if kind.scope == "named":
-        return len(words) == 1
+    if kind.scope == "named":  # "Stowarzyszenie" or "Stowarzyszenie w Kielcach": only a kind, perhaps placed
+        at = next((n for n, t in enumerate(words) if t.text in ("w", "we", "z", "ze") and n > 0), len(words))
+        return at == 1
     vocab = kind_vocabulary(doc.gaz)
     function_words = doc.gaz.words("function_words")
     return all((t.lemmas & vocab) or t.text.lower() in function_words for t in words)

@@ -272,6 +272,25 @@ class Resolver:
                 if short.kind == long.kind and len(long.name) > len(short.name) + 3 \
                         and fold(long.name).startswith(fold(short.name) + "-"):
                     self._merge(short.key, long.key)
+        self._same_proper_names()
+
+    def _same_proper_names(self) -> None:
+        """ "kawiarnia Santos Cafe" run by "Przedsiębiorstwo Społeczne SANTOS CAFE": a place of business and the
+        organisation named alike are one, and so are two mentions of one kind with the same proper name."""
+        places = self.gaz.words("venue_kinds")
+        kinds = self.gaz.words("kind_acronyms")
+
+        def proper(e: Entity) -> set[str]:
+            return {fold(x) for x in e.aliases if len(x) >= 4 and x not in kinds}
+
+        orgs = [e for e in self.entities.values() if e.type == "Organization"]
+        for a in orgs:
+            for b in orgs:
+                if a is b or a.key not in self.entities or b.key not in self.entities:
+                    continue
+                shared = proper(a) & proper(b)
+                if shared and (a.kind == b.kind or a.kind in places and b.kind not in places):
+                    self._merge(a.key, b.key)
 
     def _merge(self, src: str, dst: str) -> None:
         a, b = self.entities.pop(src), self.entities[dst]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind
-from loaders.lexical import head_lemma, lower_head, span_lemmas
-from loaders.names import adjectives, nominative_phrase
+from loaders.lexical import head_lemma, is_person_start, is_verb, lower_head, span_lemmas
+from loaders.names import adjectives, nominative_phrase, nouns
 from loaders.orgchain import read_name
+from loaders.orgfacts import place_of
 from loaders.registry import construction
+from loaders.towns import town_at
 
 
 @construction("org-name", "mentions", patterned=False)
@@ -125,3 +127,67 @@ def shared_place(doc: Doc) -> None:
         m.generic = False
         m.county, m.region = m.county or other.county, m.region or other.region
         m.by = "org-shared-place"
+
+
+@construction("org-kind-lower", "mentions", patterned=False)
+def kind_lower(doc: Doc) -> None:
+    """A kind written in lower case with what makes it one body: a place ("w starostwie powiatowym w Końskich",
+    "miejskiego ośrodka pomocy społecznej w Puszczykowie") or a proper name ("w hotelu Olimpia w Rybniku",
+    "kawiarnia Santos Cafe"). The name is capitalised as names are."""
+    toks = doc.tokens
+    for k, t in enumerate(toks):
+        lemma = lower_head(doc.gaz, t) if k not in doc.claimed else None
+        if lemma is None:
+            continue
+        start = k
+        while start > 0 and start - 1 not in doc.claimed and toks[start - 1].sentence == t.sentence \
+                and not toks[start - 1].is_cap and adjectives(toks[start - 1]) and not nouns(toks[start - 1]) \
+                and k - start < 2:
+            start -= 1
+        j = k + 1
+        while j < len(toks) and j not in doc.claimed and toks[j].sentence == t.sentence and toks[j].is_word \
+                and not toks[j].is_cap and (nouns(toks[j]) or adjectives(toks[j])) and j - k < 4 \
+                and "być" not in toks[j].lemmas and not is_verb(toks[j]) \
+                and toks[j].text.lower() not in ("w", "we", "z", "ze", "i", "oraz", "na", "dla", "do"):
+            j += 1
+        span = toks[start:j]
+        kind = doc.gaz.org_kind(lemma, span_lemmas(span))
+        if kind is None:
+            continue
+        proper_end = _proper_name_end(doc, j)
+        place = None
+        after = proper_end or j
+        if doc.tok(after) is not None and toks[after].text.lower() in ("w", "we") and doc.is_free(after, after + 1):
+            place = town_at(doc, after + 1)
+        if proper_end is None and (place is None or kind.scope == "named"):
+            continue  # "stowarzyszenie w Kielcach" is any association there; a kind needs its own name
+        end = place[0] if place else after
+        base = nominative_phrase(span, k - start, lemma, doc.text)
+        function = doc.gaz.words("function_words")
+        name = " ".join(w if w in function else w[:1].upper() + w[1:] for w in base.split())
+        if proper_end:
+            name += " " + doc.span_text(j, proper_end)
+        if place:
+            name += " " + doc.span_text(after, place[0])
+        m = Mention("Organization", start, end, name, t.sentence, kind=kind, head=k,
+                    quoted=doc.span_text(j, proper_end) if proper_end else None)
+        if place:
+            place_of(doc, m, toks[after:end])
+        if m.quoted:
+            m.aliases.add(m.quoted)
+        doc.add(m, "org-kind-lower")
+
+
+def _proper_name_end(doc: Doc, j: int) -> int | None:
+    """One past a proper name of capitalised words that are no kind, person or place: "Olimpia", "Santos Cafe"."""
+    k = j
+    gaz = doc.gaz
+    while doc.tok(k) is not None and doc.tokens[k].is_cap and k not in doc.claimed \
+            and not head_lemma(gaz, doc.tokens[k]) and not is_person_start(doc, k) \
+            and doc.tokens[k].text not in gaz.words("kind_acronyms") \
+            and not doc.tokens[k].lemmas & gaz.words("role_heads") \
+            and doc.tokens[k].sentence == doc.tokens[j - 1].sentence and k - j < 3:
+        if k == j and (town_at(doc, k) is not None or doc.tokens[k].text.lower() in doc.gaz.words("honorifics")):
+            return None
+        k += 1
+    return k if k > j else None

@@ -68,3 +68,27 @@ def test_the_voivodeship_in_an_offices_name_is_no_participant() -> None:
 ])
 def test_no_organisation(text: str) -> None:
     assert names(run(text), "Organization") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Spotkanie w starostwie powiatowym w Końskich.", "Starostwo Powiatowe w Końskich"),
+    ("Przedstawiciel miejskiego ośrodka pomocy społecznej w Puszczykowie mówił.",
+     "Miejski Ośrodek Pomocy Społecznej w Puszczykowie"),
+    ("Seminarium odbyło się w hotelu Olimpia w Rybniku.", "Hotel Olimpia w Rybniku"),
+    ("Wystąpiły panie z KGW Borkowo.", "KGW Borkowo"),
+])
+def test_a_kind_in_lower_case_with_a_place_or_a_name(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
+
+
+@pytest.mark.parametrize("text", [
+    "Stowarzyszenie w Kielcach działa od lat.",  # any association there
+    "Gośćmi forum byli dyrektorzy szkół.",  # a verb, no name
+])
+def test_a_kind_in_lower_case_alone_is_no_body(text: str) -> None:
+    assert names(run(text), "Organization") == set()
+
+
+def test_a_place_of_business_is_the_organisation_of_its_name() -> None:
+    x = run("Kawiarnię prowadzi Przedsiębiorstwo Społeczne SANTOS CAFE. Goście chwalili kawiarnię Santos Cafe.")
+    assert len([e for e in x.entities.values() if e.type == "Organization"]) == 1
