@@ -229,3 +229,47 @@ def parse_date(text: str, *, default_year: int | None = None) -> PartialDate | N
     if len(dates) == 1 and dates[0][0] == 0 and _TAIL.fullmatch(body[dates[0][1]:]):
         return dates[0][2]
     return None
+
+
+# -- dates told relative to the day of publication -------------------------------------------------------------
+
+_WEEKDAY_NUMBER = {"poniedziałek": 0, "wtorek": 1, "środa": 2, "środę": 2, "czwartek": 3, "piątek": 4,
+                   "sobota": 5, "sobotę": 5, "niedziela": 6, "niedzielę": 6}
+_RELATIVE_RE = re.compile(
+    r"(?<!\w)(?:(?P<day>wczoraj|przedwczoraj|dzisiaj|dziś|jutro)"
+    r"|(?:[Ww]e?\s+)(?P<which>(?:ubiegł[aąy]|zeszł[aąy]|ostatni[aąe]?|minion[aąy]|najbliższ[aąy]|przyszł[aąy])\s+)?"
+    r"(?P<weekday>" + "|".join(_WEEKDAY_NUMBER) + r"))(?!\w)", re.IGNORECASE)
+_DAY_SHIFT = {"wczoraj": -1, "przedwczoraj": -2, "dzisiaj": 0, "dziś": 0, "jutro": 1}
+
+
+def relative_dates(text: str, published: dt.date) -> list[tuple[int, int, PartialDate]]:
+    """Dates a report gives relative to its day: "wczoraj", "w środę" (the last Wednesday up to that day), "w
+    najbliższą środę" (the next one), each as ``(start, end, date)``."""
+    out = []
+    for m in _RELATIVE_RE.finditer(text):
+        if m.group("day"):
+            day = published + dt.timedelta(days=_DAY_SHIFT[m.group("day").lower()])
+        else:
+            target = _WEEKDAY_NUMBER[m.group("weekday").lower()]
+            which = (m.group("which") or "").lower()
+            if which.startswith(("najbliższ", "przyszł")):
+                shift = (target - published.weekday()) % 7 or 7
+            else:
+                shift = -((published.weekday() - target) % 7)
+            day = published + dt.timedelta(days=shift)
+        out.append((m.start(), m.end(), PartialDate(day.year, day.month, day.day)))
+    return out
+
+
+def complete(date: PartialDate, published: dt.date | None) -> PartialDate:
+    """A day and month without a year take the article's year ("17 maja" in an article of 2018-06-01 is
+    2018-05-17), or the year before when that would lie more than a month after the article."""
+    if date.year is not None or published is None or date.month is None or date.day is None:
+        return date
+    year = published.year
+    try:
+        if dt.date(year, date.month, date.day) > published + dt.timedelta(days=31):
+            year -= 1
+        return PartialDate(year, date.month, date.day)
+    except ValueError:
+        return date

@@ -123,3 +123,23 @@ def agreement_area(doc: Doc) -> None:
                 doc.entities[m.gmina] = Entity(key=m.gmina, type="Municipality", teryt=m.gmina,
                                                name=doc.gaz.register.gmina_label(g), sentences={m.sentence})
             doc.relate("about", doc.key(m), m.gmina, m.sentence, "agreement-area")
+
+
+@construction("agreement-date", "relations", patterned=False)
+def agreement_date(doc: Doc) -> None:
+    """An agreement the article reports signed is dated by the sentence that tells of the signing, or else by the
+    meeting where it was signed."""
+    from loaders.constructions.meeting import meeting_date
+
+    ev = doc.entities.get(doc.extraction.event) if doc.extraction and doc.extraction.event else None
+    signed = {r.s: r.sentence for r in doc.relations("signatory")}
+    for key, s in signed.items():
+        e = doc.entities.get(key)
+        if e is None or e.date or e.date_partial:
+            continue
+        found = meeting_date(doc, [s]) if s is not None else None
+        if found is not None:
+            d = found[1]
+            e.date, e.date_partial = (d.as_date(), None) if d.year else (None, d.gmonthday())
+        elif ev is not None:
+            e.date, e.date_partial = ev.date, ev.date_partial

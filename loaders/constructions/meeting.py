@@ -6,10 +6,11 @@ konferencyjnej X". Meeting words and cues are data (``event_words.tsv``, ``words
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from graph.model import Entity
 from graph.slug import slugify
-from loaders.dates import find_dates
+from loaders.dates import PartialDate, complete, find_dates, relative_dates
 from loaders.doc import Doc
 from loaders.registry import construction
 from loaders.relate import after, has
@@ -49,16 +50,32 @@ def _meeting_place(doc: Doc, county: Entity, sentences: list[int]) -> bool:
 
 
 def _event_date(doc: Doc, ev: Entity, ev_sents: list[int]) -> None:
-    year = doc.article.published.year if doc.article.published else None
-    for s in ev_sents[:3]:
-        for _a, _b, d in find_dates(doc.sentences[s].text, default_year=year):
+    """The meeting's day: the first date in the sentences that tell of it, else the first in the article; a day
+    without a year takes the article's year, and "wczoraj", "w środę" count from the article's day."""
+    found = meeting_date(doc, ev_sents[:3]) or meeting_date(doc, range(min(len(doc.sentences), 3)))
+    if found is None:
+        return
+    s, d = found
+    if d.year:
+        ev.date = d.as_date()
+    else:
+        ev.date_partial = d.gmonthday()
+    ev.sentences.add(s)
+
+
+def meeting_date(doc: Doc, sentences: Iterable[int]) -> tuple[int, PartialDate] | None:
+    """The first day-and-month date of ``sentences``, completed from the article's own date."""
+    published = doc.article.published
+    year = published.year if published else None
+    for s in sentences:
+        text = doc.sentences[s].text
+        dates = find_dates(text, default_year=year)
+        if published is not None:
+            dates = sorted(dates + relative_dates(text, published), key=lambda x: x[0])
+        for _a, _b, d in dates:
             if d.day and d.month:
-                if d.year:
-                    ev.date = d.as_date()
-                else:
-                    ev.date_partial = d.gmonthday()
-                ev.sentences.add(s)
-                return
+                return s, complete(d, published)
+    return None
 
 
 def project_partner_people(doc: Doc) -> set[str]:

@@ -137,3 +137,24 @@ def test_find_dates_keeps_offsets_in_text_with_non_ascii_spaces() -> None:
     text = "Uczestnicy spotkania\n\n5 kwietnia br.\xa0 w Jędrzejowie"
     [(start, end, date)] = find_dates(text, default_year=2018)
     assert (text[start:end], date) == ("5 kwietnia br.", D(2018, 4, 5))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Spotkanie odbyło się wczoraj.", dt.date(2019, 3, 14), PartialDate(2019, 3, 13)),
+    ("W środę podpisano porozumienie.", dt.date(2019, 3, 14), PartialDate(2019, 3, 13)),  # a Thursday's report
+    ("W ubiegły poniedziałek obradował zespół.", dt.date(2019, 3, 14), PartialDate(2019, 3, 11)),
+    ("W najbliższą środę nastąpi zawarcie partnerstwa.", dt.date(2019, 8, 16), PartialDate(2019, 8, 21)),
+    ("Dziś w Kielcach odbyła się gala.", dt.date(2019, 12, 1), PartialDate(2019, 12, 1)),
+])
+def test_dates_relative_to_the_article(text: str, published: dt.date, expected: PartialDate) -> None:
+    from loaders.dates import relative_dates
+
+    assert [d for _, _, d in relative_dates(text, published)] == [expected]
+
+
+def test_a_day_without_a_year_takes_the_articles_year() -> None:
+    from loaders.dates import complete
+
+    assert complete(PartialDate(None, 5, 17), dt.date(2018, 6, 1)) == PartialDate(2018, 5, 17)
+    assert complete(PartialDate(None, 12, 20), dt.date(2019, 1, 5)) == PartialDate(2018, 12, 20)
+    assert complete(PartialDate(None, 5, 17), None) == PartialDate(None, 5, 17)

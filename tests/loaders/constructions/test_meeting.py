@@ -87,3 +87,21 @@ def test_a_town_is_the_town_not_the_rural_gmina_of_its_name() -> None:
 ])
 def test_organisations_named_by_an_acronym(text: str, name: str) -> None:
     assert name in names(run(text, title=TITLE), "Organization")
+
+
+def test_the_meetings_day_counts_from_the_articles_day() -> None:
+    import datetime as dt
+
+    x = run("Wczoraj w Kielcach odbyło się spotkanie.", title=TITLE, published=dt.date(2019, 3, 14))
+    assert x.entities[x.event].date == dt.date(2019, 3, 13)
+    x = run("17 maja odbyło się spotkanie.", title=TITLE, published=dt.date(2018, 6, 1))
+    assert x.entities[x.event].date == dt.date(2018, 5, 17)
+
+
+def test_an_agreement_signed_at_the_meeting_has_its_day() -> None:
+    import datetime as dt
+
+    x = run("20 stycznia 2017 r. odbyło się spotkanie. Porozumienie o współpracy podpisała Fundacja Barka.",
+            title=TITLE)
+    agreement = next(e for e in x.entities.values() if e.type == "Agreement")
+    assert agreement.date == dt.date(2017, 1, 20)
