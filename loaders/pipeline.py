@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from graph.model import Article, Extraction
 from loaders import registry
 from loaders.doc import Doc
+from loaders.events import merge_events
 from loaders.gazetteer import Gazetteer, gazetteer
 from loaders.morph import morph
 from loaders.resolve import KnownEntities, Resolver, name_rank as _rank
@@ -159,6 +160,7 @@ def extract_batches(articles: Iterable[Article], known: KnownEntities | None = N
             for e in pipe.finish(d, until="resolve").entities.values():
                 known.add(e)
         out = [pipe.finish(d) for d in docs]
+        merge_events(out)
         unify_names(out)
         return out
 
