@@ -34,6 +34,8 @@ class Mention:
     gmina: str | None = None  # gmina code the name itself points to ("w Puszczykowie")
     parent: str | None = None  # id of an organisation named inside this one's name, in the genitive
     joins: str | None = None  # id of a mention whose entity this one is ("Zarząd Powiatu X" is Powiat X)
+    key_name: str | None = None  # the name that identifies it across articles, when not the name itself
+    placed: bool = False  # a kind's name made one body's by its place ("Centrum Kultury w Jędrzejowie")
     head: int = -1
     case: str | None = None
     gender: str | None = None

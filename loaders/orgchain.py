@@ -260,6 +260,12 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
                 case=case_of(toks[k], head))
     m.aliases |= {a for a in (c.acronym, c.quoted) if a}
     m.generic = is_generic(doc, span, kind, c.quoted, c.acronym, toks[k], head)
+    cut = next((n for n, t in enumerate(span) if t.text in ("w", "we") and n > head_index), None)
+    if not m.generic and cut is not None and kind.scope in ("gmina", "county", "local"):
+        m.placed = is_generic(doc, span[:cut], kind, c.quoted, c.acronym, toks[k], head)
+    if town is not None:
+        m.gmina = town[2]
+    m.key_name = _key_name(name, c.proper)
     if m.generic:
         _place_adjective(doc, m, span, head_index, head, prefer)
     place_of(doc, m, span)
@@ -284,14 +290,24 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     return m
 
 
-def _town_after(doc: Doc, k: int, head: str) -> tuple[int, str] | None:
+def _town_after(doc: Doc, k: int, head: str) -> tuple[int, str, str] | None:
     """The town a gmina or town self-government is named by, right after its head: (one past it, its name)."""
     if head not in ("miasto", "gmina"):
         return None
     hit = town_at(doc, k + 1)
     if hit is None or hit[0] - (k + 1) > 4:
         return None
-    return hit[0], hit[1][0].name
+    return hit[0], hit[1][0].name, hit[1][0].code
+
+
+def _key_name(name: str, proper: str | None) -> str | None:
+    """What identifies a body across articles, however it is written: without the capitals after its name
+    ("Centrum Rozwoju Inicjatyw Społecznych CRIS") and with "imienia" as "im."."""
+    key = name
+    if proper and key.endswith(" " + proper):
+        key = key[: -len(proper) - 1]
+    key = re.sub(r"\s*\b(?:imienia|im\.)\s*", " ", key).strip()
+    return key if key != name else None
 
 
 def _place_adjective(doc: Doc, m: Mention, span: list[Token], head_index: int, head: str,
@@ -309,7 +325,9 @@ def _place_adjective(doc: Doc, m: Mention, span: list[Token], head_index: int, h
             whole = [p] + span
             name = _nominative(doc, whole, head_index + 1, head, m.quoted, prefer)
             m.name = name[:1].upper() + name[1:]
-            m.start, m.generic, m.county = p.i, False, counties[0].code
+            m.start, m.generic, m.county, m.placed = p.i, False, counties[0].code, True
+            seat = doc.gaz.register.gminas_by_name(counties[0].seat) if counties[0].seat else []
+            m.gmina = next((g.code for g in seat if g.code.startswith(counties[0].code)), None)
             return
 
 

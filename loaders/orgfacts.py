@@ -45,7 +45,19 @@ def _plural(span: list[Token], head: Token, lemma: str) -> bool:
 
 
 def place_of(doc: Doc, m: Mention, span: list[Token]) -> None:
-    """The voivodeship or county a name itself points to: "Województwa Świętokrzyskiego", "w Kielcach"."""
+    """The voivodeship, county and town a name itself points to: "Województwa Świętokrzyskiego", "w Kielcach"."""
+    from loaders.towns import town_at
+
+    for n, t in enumerate(span[:-1]):
+        if t.text in ("w", "we") and n > 0:
+            hit = town_at(doc, span[n + 1].i)
+            if hit is not None and hit[0] <= span[-1].i + 1:
+                m.gmina = hit[1][0].code
+                break
+    _region_and_county(doc, m, span)
+
+
+def _region_and_county(doc: Doc, m: Mention, span: list[Token]) -> None:
     reg = doc.gaz.register
     for n, t in enumerate(span):
         for a in adjectives(t):

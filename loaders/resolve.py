@@ -135,9 +135,17 @@ class Resolver:
                 return f"{kind.code}-{slugify(v.name)}" if v else slugify(m.name)
         if m.generic:
             return None
+        g = self.gaz.register.gmina(m.gmina) if m.gmina else None
+        if kind is not None and g is not None and kind.kind == "LocalGovernment":
+            # "Gmina Starachowice" and "Miasto Starachowice" are one self-government where the gmina is the town
+            return slugify(f"{'Miasto' if g.code.endswith('1') else 'Gmina'} {g.name}")
+        if kind is not None and g is not None and m.placed:
+            # "Centrum Kultury w Jędrzejowie" and "Jędrzejowskie Centrum Kultury": one kind, one town
+            levels = sorted(m.tokens_lemmas(self.doc) & self.gaz.words("level_adjectives"))
+            return "-".join([kind.code, *levels, slugify(g.name)])
         if m.quoted:
             return f"{kind.code}-{slugify(m.quoted)}" if kind else slugify(m.quoted)
-        return slugify(m.name)
+        return slugify(m.key_name or m.name)
 
     def run(self) -> None:
         doc = self.doc
@@ -183,6 +191,8 @@ class Resolver:
                     e.aliases.add(m.acronym)
                 if kind is not None and kind.scope == "region":
                     e.aliases |= self._seat_names(m, m.region or region)
+            elif m.type == "Partnership" and m.key_name:
+                self.entity(slugify(m.key_name), m.type, m.name, m)
             elif m.type in ("Project", "Programme", "Agreement", "Partnership"):
                 self.entity(slugify(m.name), m.type, m.name, m)
         self._counties = counties

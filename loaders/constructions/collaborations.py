@@ -122,8 +122,43 @@ def collaborations(doc: Doc) -> None:
                             m.county = ",".join(c.code for c in found)
         m.gmina = _gmina_in(doc, start, end)
         if m.county is None:
-            _complete_with_county(doc, m)
+            _county_of_sentence(doc, m)
+        if type_ == "Partnership":
+            m.key_name = _identity(doc, k, end, lemma, m)
+            m.aliases |= _area_name(doc, m, k, end, lemma)
         doc.add(m, "collaboration-name", claim=False)  # spans may cover territories; do not block them
+
+
+def _area_name(doc: Doc, m: Mention, k: int, end: int, lemma: str) -> set[str]:
+    """The partnership named with the county the sentence places it in, as another name of it: "Zawarte w powiecie
+    starachowickim … partnerstwo na rzecz …" is also "partnerstwo na rzecz … w powiecie starachowickim"."""
+    if not m.county or "," in m.county or "powiat" in m.name:
+        return set()
+    county = doc.gaz.register.county(m.county)
+    form = morph().inflect(county.name, "adj", "loc", "sg", "m3") if county else None
+    if form is None:
+        return set()
+    aim = _identity(doc, k, end, lemma, m).rsplit(" powiat ", 1)[0]
+    return {f"{aim} w powiecie {form}"}
+
+
+def _identity(doc: Doc, k: int, end: int, lemma: str, m: Mention) -> str:
+    """What identifies a partnership across reports: its head and aim without adjectives or place, and the area
+    it serves ("partnerstwo lokalne na rzecz rozwoju ekonomii społecznej w powiecie starachowickim" and
+    "międzysektorowe partnerstwo na rzecz rozwoju ekonomii społecznej" in that county are one)."""
+    toks = doc.tokens
+    j = k + 1
+    while j < end and adjectives(toks[j]) and not nouns(toks[j]):
+        j += 1
+    cut = next((n for n in range(j, end) if toks[n].text.lower() in ("w", "we") and
+                (doc.covering(n + 1) or town_at(doc, n + 1) or "gmina" in doc.tokens[n + 1].lemmas)), end)
+    words = [toks[k]] + toks[j:cut]
+    aim = nominative_phrase(words, 0, lemma, doc.text)
+    reg = doc.gaz.register
+    county = reg.county((m.county or "").split(",")[0]) if m.county else None
+    gmina = reg.gmina(m.gmina) if m.gmina else None
+    place = f"powiat {county.name}" if county else f"gmina {gmina.name}" if gmina else ""
+    return f"{aim} {place}".strip()
 
 
 def _gmina_in(doc: Doc, a: int, b: int) -> str | None:
@@ -141,16 +176,12 @@ def _gmina_in(doc: Doc, a: int, b: int) -> str | None:
     return None
 
 
-def _complete_with_county(doc: Doc, m: Mention) -> None:
-    """ "Zawarte w powiecie X … partnerstwo na rzecz …": the county named in the sentence completes the name."""
+def _county_of_sentence(doc: Doc, m: Mention) -> None:
+    """ "Zawarte w powiecie X … partnerstwo na rzecz …": the one county named in the sentence is the one the
+    partnership or agreement serves (its name stays as written)."""
     here = [c for c in doc.mentions if c.type == "County" and c.sentence == m.sentence and c.teryt]
-    if len(here) != 1:
-        return
-    c = here[0]
-    form = morph().inflect(c.name.split()[-1], "adj", "loc", "sg", "m3")
-    if form:
-        m.name = f"{m.name} w powiecie {form}"
-        m.county = c.teryt
+    if len(here) == 1:
+        m.county = here[0].teryt
 
 
 def _complements(doc: Doc, j: int, sent: int) -> int:
@@ -184,6 +215,8 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
         if any(i.pos in ("fin", "praet", "bedzie", "impt", "inf", "pcon", "ppas", "pact", "winien")
                for i in t.interps) and not nouns(t) and not adjectives(t):
             break
+        if any(i.pos in ("fin", "praet") for i in t.interps) and toks[j - 1].text.lower() not in preps:
+            break  # "… partnerstwo na rzecz rozwoju ekonomii społecznej działa od roku"
         if j in doc.quotes:
             end = doc.quotes[j] + 1
             break

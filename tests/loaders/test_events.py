@@ -39,3 +39,34 @@ def test_the_same_place_on_different_days_is_two_events() -> None:
     later = Article(id="d", text=SIGNING_A.replace("20 stycznia 2017", "5 maja 2017"), source="d", title="Znów")
     ea, ed = events(a, later)
     assert ea != ed
+
+
+def keys_of(type_: str, *texts: str) -> list[set[str]]:
+    xs = extract_corpus([Article(id=f"a{n}", text=t, source=f"a{n}") for n, t in enumerate(texts)])
+    return [{k for k, e in x.entities.items() if e.type == type_} for x in xs]
+
+
+def test_one_body_however_its_name_is_written_across_articles() -> None:
+    a, b = keys_of("Organization", "Spotkanie odbyło się w Centrum Kultury w Jędrzejowie.",
+                   "Kiermasz odbył się w jędrzejowskim Centrum Kultury.")
+    assert a == b and len(a) == 1
+    a, b = keys_of("Organization", "Umowę podpisała Fundacja imienia Królowej Polski św. Jadwigi.",
+                   "Głos zabrał prezes Fundacji Królowej Polski św. Jadwigi.")
+    assert a == b
+    a, b = keys_of("Organization", "Nagrodę otrzymała Gmina Starachowice.", "Spółdzielnię założyło Miasto Starachowice.")
+    assert a == b
+
+
+def test_one_partnership_of_one_aim_in_one_county() -> None:
+    a, b = keys_of("Partnership",
+                   "Członkowie partnerstwa lokalnego na rzecz rozwoju ekonomii społecznej w powiecie starachowickim "
+                   "spotkali się.",
+                   "Zawarte w powiecie starachowickim międzysektorowe partnerstwo na rzecz rozwoju ekonomii "
+                   "społecznej działa.")
+    assert a == b and len(a) == 1
+
+
+def test_the_same_kind_in_two_towns_is_two_bodies() -> None:
+    a, b = keys_of("Organization", "Spotkanie odbyło się w Centrum Kultury w Jędrzejowie.",
+                   "Spotkanie odbyło się w Centrum Kultury w Końskich.")
+    assert a and b and a != b
