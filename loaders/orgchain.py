@@ -99,6 +99,9 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
             if head_lemma(gaz, t) and not tail:
                 if j == c.end and genitive_noun(t) and c.parent_at is None and not programme:
                     c.parent_at = j
+                    while c.parent_at - 1 > k and toks[c.parent_at - 1].is_cap \
+                            and any("gen" in a.cases for a in adjectives(toks[c.parent_at - 1])):
+                        c.parent_at -= 1  # "… EFS Wojewódzkiego Urzędu Pracy": the parent's own adjectives
                 elif j != c.end:
                     break
             c.end = j = j + 1
@@ -129,8 +132,9 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
             continue
         if nxt is None or nxt.sentence != sent:
             break
-        if low == "i" and nxt.is_cap and not nxt.is_upper and not head_lemma(gaz, nxt) \
-                and not is_person_start(doc, j + 1) and j == c.end and not _starts_org(doc, j + 1):
+        if low in ("i", "oraz") and nxt.is_cap and not nxt.is_upper and not head_lemma(gaz, nxt) \
+                and not is_person_start(doc, j + 1) and j == c.end and not _starts_org(doc, j + 1) \
+                and (low == "i" or _genitive(toks[j - 1]) and _genitive_run(doc, j + 1)):
             c.end = j = j + 2
             continue
         if low == "na" and nxt.text.lower() == "lata" and programme and j == c.end:
@@ -170,6 +174,30 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
     return c
 
 
+def _genitive(t: Token) -> bool:
+    return genitive_noun(t) or any("gen" in a.cases for a in adjectives(t))
+
+
+def _genitive_run(doc: Doc, j: int) -> bool:
+    """ "… oraz Małej i Średniej Przedsiębiorczości": capitalised genitives closing a coordinated complement."""
+    k = j
+    while doc.tok(k) is not None and doc.tokens[k].is_cap and k - j < 5:
+        t = doc.tokens[k]
+        if nouns(t) and genitive_noun(t):
+            return True
+        if not any("gen" in a.cases for a in adjectives(t)) and t.text.lower() != "i":
+            return False
+        k += 1
+        if doc.tok(k) is not None and doc.tokens[k].text == "i":
+            k += 1
+    return False
+
+
+def _lower_genitive(doc: Doc, j: int) -> bool:
+    t = doc.tok(j)
+    return t is not None and t.is_word and not t.is_cap and genitive_noun(t)
+
+
 def _roman(text: str) -> bool:
     return bool(text) and all(ch in "IVXLC" for ch in text)
 
@@ -180,7 +208,8 @@ def _ds_complement(doc: Doc, j: int, sent: int) -> int:
     end = j
     n2 = doc.tok(j)
     while n2 is not None and n2.sentence == sent and n2.is_word and n2.i not in doc.claimed \
-            and n2.text.lower() not in stop_words and n2.text.lower() not in ("w", "we") \
+            and (n2.text.lower() not in stop_words or n2.text.lower() == "oraz" and _lower_genitive(doc, n2.i + 1)) \
+            and n2.text.lower() not in ("w", "we") \
             and (n2.text != "i" or (doc.tok(n2.i + 1) is not None and doc.tokens[n2.i + 1].is_word)) \
             and not any(x.pos in ("fin", "praet", "bedzie") for x in n2.interps):
         end = n2.i + 1

@@ -184,8 +184,10 @@ def person_after(doc: Doc, j: int) -> tuple[Mention | None, str]:
     if t is not None and t.text in APPOSITION - {"("}:
         mark, j = t.text, j + 1
     honorifics = doc.gaz.words("honorifics")
-    while doc.tok(j) is not None and (doc.tokens[j].text.lower() in honorifics or doc.tokens[j].text == "."):
+    while doc.tok(j) is not None and doc.tokens[j].text.lower() in honorifics:
         j += 1
+        if doc.tok(j) is not None and doc.tokens[j].text == ".":
+            j += 1  # "p. Zdzisław Plewa", "ks. Szymon Mastalerz"
     m = doc.outer_at(j)
     if m is not None and m.type == "Person" and m.sentence == doc.tokens[j].sentence:
         return m, mark

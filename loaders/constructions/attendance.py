@@ -46,6 +46,9 @@ def meeting_of_body(doc: Doc, match: Match) -> None:
     body = doc.outer_at(span[0]) if ev and span else None
     if body is None:
         return
+    a, _ = doc.sentence_span(match.sentence)
+    if any(t.lemmas & doc.gaz.words("future_words") for t in doc.tokens[max(a, match.start - 2):span[0]]):
+        return  # "na najbliższym posiedzeniu Komitetu": a meeting still to come
     _attend(doc, ev, body, match.sentence, "meeting-of-body")
     k = body.end
     while doc.tok(k) is not None and doc.tokens[k].text.lower() in ("oraz", "i"):

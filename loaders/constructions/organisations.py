@@ -8,6 +8,7 @@ from loaders.gazetteer import OrgKind
 from loaders.lexical import head_lemma, is_person_start, is_verb, lower_head, span_lemmas
 from loaders.names import adjectives, nominative_phrase, nouns
 from loaders.orgchain import read_name
+from loaders.matcher import Match
 from loaders.orgfacts import place_of
 from loaders.registry import construction
 from loaders.towns import town_at
@@ -191,3 +192,30 @@ def _proper_name_end(doc: Doc, j: int) -> int | None:
             return None
         k += 1
     return k if k > j else None
+
+
+@construction("title-not-name", "mentions", slots=("title",))
+def title_not_name(doc: Doc, match: Match) -> None:
+    """An award category is no organisation: "w kategorii Samorząd Prospołeczny – Gmina Bieliny", "kategoriach:
+    Samorząd Prospołeczny"."""
+    span = match.span("title")
+    if span is not None:
+        doc.claimed.update(range(span[0], span[1]))
+
+
+@construction("event-not-body", "mentions", patterned=False)
+def event_not_body(doc: Doc) -> None:
+    """A numbered edition is an event, not a body: "II Podkarpackie Forum Ekonomii Społecznej", and so is a
+    forum or congress that "trwało" or "odbyło się"."""
+    heads = doc.gaz.words("event_like_heads")
+    verbs = doc.gaz.words("event_verbs") | {"trwać"}
+    for m in list(doc.of_type("Organization")):
+        if m.head < 0 or not doc.tokens[m.head].lemmas & heads:
+            continue
+        before = doc.tok(m.start - 1)
+        numbered = before is not None and (before.kind == "num" or before.is_upper and all(ch in "IVXLC" for ch in
+                                                                                         before.text))
+        a, b = doc.sentence_span(m.sentence)
+        told = any(t.lemmas & verbs for t in doc.tokens[m.end:min(b, m.end + 6)])
+        if numbered or told:
+            doc.remove(m)

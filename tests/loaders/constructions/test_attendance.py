@@ -74,3 +74,8 @@ def test_people_named_took_part_but_not_the_author_or_the_absent() -> None:
 def test_a_parishs_patron_is_no_person() -> None:
     x = run("Porozumienie podpisał proboszcz Parafii Zwiastowania Najświętszej Marii Panny w Czerwińsku.", title=TITLE)
     assert not any(e.type == "Person" for e in x.entities.values())
+
+
+def test_a_meeting_still_to_come_is_not_this_one() -> None:
+    text = "Rekomendacje zostaną przedstawione na najbliższym posiedzeniu Regionalnego Komitetu Rozwoju Ekonomii."
+    assert attendees(text, by="meeting-of-body") == set()

@@ -92,3 +92,22 @@ def test_a_kind_in_lower_case_alone_is_no_body(text: str) -> None:
 def test_a_place_of_business_is_the_organisation_of_its_name() -> None:
     x = run("Kawiarnię prowadzi Przedsiębiorstwo Społeczne SANTOS CAFE. Goście chwalili kawiarnię Santos Cafe.")
     assert len([e for e in x.entities.values() if e.type == "Organization"]) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prezes Zarządu Izby Rzemieślniczej oraz Małej i Średniej Przedsiębiorczości mówił.",
+     "Izba Rzemieślnicza oraz Małej i Średniej Przedsiębiorczości"),
+    ("Kierownik Biura ds. wspierania rodziny oraz polityki prorodzinnej mówił.",
+     "Biuro ds. wspierania rodziny oraz polityki prorodzinnej"),
+    ("Dziś docenieni zostali Grupa VIVE i inni.", "Grupa VIVE"),
+])
+def test_names_that_go_on_after_oraz(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
+
+
+@pytest.mark.parametrize("text", [
+    "Nagrodę w kategorii Samorząd Prospołeczny otrzymała gmina.",
+    "W Rzeszowie odbyło się II Podkarpackie Forum Ekonomii Społecznej.",
+])
+def test_categories_and_editions_are_no_bodies(text: str) -> None:
+    assert names(run(text), "Organization") == set()
