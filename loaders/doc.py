@@ -73,6 +73,8 @@ class Doc:
         self._cover: dict[int, list[Mention]] | None = None
         self._in_sentence: dict[int, list[Mention]] | None = None
         self._sentence_tokens: dict[int, tuple[int, int]] = {}
+        self._word_keys: dict[int, tuple[str, ...]] = {}
+        self._positions: dict[str, list[int]] | None = None
 
     # -- tokens and sentences ------------------------------------------------------------------------------------
     def set_tokens(self, tokens: list[Token], sentences: list[Sentence]) -> None:
@@ -82,6 +84,24 @@ class Doc:
             a, b = self._sentence_tokens.get(t.sentence, (t.i, t.i + 1))
             self._sentence_tokens[t.sentence] = (min(a, t.i), max(b, t.i + 1))
         self.quotes = quote_spans(tokens)
+
+    def word_keys(self, i: int) -> tuple[str, ...]:
+        """The forms a pattern's first word is looked up by: the token in lower case and its lemmas."""
+        keys = self._word_keys.get(i)
+        if keys is None:
+            t = self.tokens[i]
+            keys = self._word_keys[i] = (t.text.lower(), *t.lemmas)
+        return keys
+
+    def positions(self, word: str) -> list[int]:
+        """The tokens whose lower-case form or lemma is ``word``."""
+        if self._positions is None:
+            index: dict[str, list[int]] = {}
+            for t in self.tokens:
+                for w in self.word_keys(t.i):
+                    index.setdefault(w, []).append(t.i)
+            self._positions = index
+        return self._positions.get(word, [])
 
     def tok(self, i: int) -> Token | None:
         return self.tokens[i] if 0 <= i < len(self.tokens) else None

@@ -98,8 +98,22 @@ class Match:
 class Pattern:
     name: str
     specs: list[Spec]
+    first: frozenset[str] | None = None  # words (lower-case forms or lemmas) the first token must be one of
+    first_mention: frozenset[str] | None = None  # or the types of mention it must start
+
+    def may_start(self, doc: Sentences, i: int) -> bool:
+        """A cheap test that rules out most starts before the pattern is tried."""
+        if self.first is not None:
+            t = doc.tokens[i]
+            return t.text.lower() in self.first or bool(t.lemmas & self.first)
+        if self.first_mention is not None:
+            m = doc.outer_at(i)
+            return m is not None and (m.type in self.first_mention or "any" in self.first_mention)
+        return True
 
     def match_at(self, doc: Sentences, i: int, end: int, sentence: int) -> Match | None:
+        if not self.may_start(doc, i):
+            return None
         found = _match(self.specs, 0, i, end, doc, ())
         if found is None:
             return None
@@ -340,7 +354,34 @@ def _rest_matches(p: Phrase, tokens: Sequence[Token], i: int) -> bool:
     return True
 
 
+def _first_words(raw: dict[str, Any], words: WordLists, name: str) -> set[str] | None:
+    """The lower-case forms or lemmas a spec's token must be one of, or None when it is not so bounded."""
+    if "lemma" in raw or "lower" in raw:
+        keys: set[str] = set()
+        for k in ("lemma", "lower"):
+            if k in raw:
+                keys |= {v.lower() for v in _values(raw[k], words, name)}
+        return keys
+    if "text" in raw:
+        return {v.lower() for v in _values(raw["text"], words, name)}
+    if "phrase" in raw:
+        return set(phrase_index(words.phrases(raw["phrase"][1:])))
+    return None
+
+
 def compile_pattern(name: str, raw: Any, words: WordLists) -> Pattern:
     if not isinstance(raw, list) or not raw or not all(isinstance(s, dict) for s in raw):
         raise PatternError(f"{name}: a pattern is a non-empty list of token specs")
-    return Pattern(name, [compile_spec(s, words, f"{name}[{n}]") for n, s in enumerate(raw)])
+    p = Pattern(name, [compile_spec(s, words, f"{name}[{n}]") for n, s in enumerate(raw)])
+    keys: set[str] = set()
+    for spec_raw, spec in zip(raw, p.specs):  # optional specs first: the first word is one of theirs or the next's
+        found = _first_words(spec_raw, words, name)
+        if found is None:
+            if spec.op in ("", "+") and "mention" in spec_raw and not keys:
+                p.first_mention = _values(spec_raw["mention"], words, name)
+            break
+        keys |= found
+        if spec.op in ("", "+"):
+            p.first = frozenset(keys)
+            break
+    return p

@@ -57,31 +57,70 @@ def construction(name: str, stage: str, slots: tuple[str, ...] = (), patterned: 
 class Stage:
     name: str
     steps: list[tuple[Construction, list[Pattern]]] = field(default_factory=list)
+    _sets: dict[str, PatternSet] = field(default_factory=dict)
 
     def run(self, doc: Doc) -> None:
         for c, patterns in self.steps:
             if not c.patterned:
                 c.func(doc)
                 continue
-            for s in range(len(doc.sentences)):
-                for match in _matches(doc, patterns, s):
-                    c.func(doc, match)
+            ps = self._sets.get(c.name)
+            if ps is None:
+                ps = self._sets[c.name] = PatternSet(patterns)
+            for match in ps.matches(doc):
+                c.func(doc, match)
 
 
-def _matches(doc: Doc, patterns: list[Pattern], sentence: int) -> list[Match]:
-    """Matches of ``patterns`` in one sentence, left to right, none inside another: at each start the first
-    pattern that fits, and the next match starts after it."""
-    out: list[Match] = []
-    a, b = doc.sentence_span(sentence)
-    i = a
-    while i < b:
-        m = next((m for p in patterns if (m := p.match_at(doc, i, b, sentence)) is not None), None)
-        if m is None:
-            i += 1
-            continue
-        out.append(m)
-        i = m.end
-    return out
+class PatternSet:
+    """A construction's patterns, indexed by the words they may start with, so that a token is tried only
+    against the patterns that can start there."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.by_word: dict[str, list[int]] = {}
+        self.any: list[int] = []
+        self.mentions: frozenset[str] = frozenset()  # types of mention some pattern starts with
+        for n, p in enumerate(patterns):
+            if p.first is None:
+                self.any.append(n)
+                if p.first_mention is not None:
+                    self.mentions |= p.first_mention
+            else:
+                for w in p.first:
+                    self.by_word.setdefault(w, []).append(n)
+        self.unbounded = any(patterns[n].first_mention is None for n in self.any)
+
+    def candidates(self, doc: Doc, i: int) -> list[Pattern]:
+        hits = [n for w in doc.word_keys(i) for n in self.by_word.get(w, ())]
+        if not hits:
+            return [self.patterns[n] for n in self.any] if self.any else []
+        return [self.patterns[n] for n in sorted(set(hits) | set(self.any))]
+
+    def starts(self, doc: Doc) -> list[int]:
+        """The tokens where a pattern may start: every token when a pattern has no first word, else those that
+        are one of the first words."""
+        if self.unbounded:
+            return list(range(len(doc.tokens)))
+        found: set[int] = {m.start for m in doc.mentions if m.type in self.mentions or "any" in self.mentions}
+        for w in self.by_word:
+            found.update(doc.positions(w))
+        return sorted(found)
+
+    def matches(self, doc: Doc) -> list[Match]:
+        """Matches in the document, left to right, none inside another: at each start the first pattern that
+        fits, and the next match starts after it; no match crosses a sentence."""
+        out: list[Match] = []
+        after = -1
+        for i in self.starts(doc):
+            if i < after:
+                continue
+            s = doc.tokens[i].sentence
+            _, b = doc.sentence_span(s)
+            m = next((m for p in self.candidates(doc, i) if (m := p.match_at(doc, i, b, s)) is not None), None)
+            if m is not None:
+                out.append(m)
+                after = m.end
+        return out
 
 
 def _load_toml(path: Path) -> dict[str, Any]:

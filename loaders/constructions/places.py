@@ -34,9 +34,23 @@ def county_of_role(doc: Doc) -> None:
                 break
 
 
+_ROLE_WORDS: dict[int, dict[str, set[str]]] = {}
+
+
 def _role_slugs(doc: Doc, t: Token) -> set[str]:
-    words = {t.text.lower()} | set(t.lemmas)
-    return {p.value for p in doc.gaz.phrases("roles") if len(p.words) == 1 and words & (p.lemmas[0] | {p.words[0]})}
+    """The one-word roles a token may be ("starostę" is starosta)."""
+    index = _ROLE_WORDS.get(id(doc.gaz))
+    if index is None:
+        index = {}
+        for p in doc.gaz.phrases("roles"):
+            if len(p.words) == 1:
+                for w in p.lemmas[0] | {p.words[0]}:
+                    index.setdefault(w, set()).add(p.value)
+        _ROLE_WORDS[id(doc.gaz)] = index
+    out: set[str] = set()
+    for w in {t.text.lower()} | set(t.lemmas):
+        out |= index.get(w, set())
+    return out
 
 
 @construction("territory-phrase", "mentions", patterned=False)
