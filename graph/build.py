@@ -135,7 +135,7 @@ def article_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
 
     n_statement = 0
 
-    def reify(s: Node, p: Node, o: Node, sentence: int | None) -> None:
+    def reify(s: Node, p: Node, o: Node, sentence: int | None, by: str | None = None) -> None:
         nonlocal n_statement
         if sentence is None or sentence not in sent:
             return
@@ -146,6 +146,8 @@ def article_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
         add((st, RDF.predicate, p))
         add((st, RDF.object, o))
         add((st, PROV.wasDerivedFrom, sent[sentence]))
+        if by:
+            add((st, ESG.construction, Literal(by)))
 
     for r in x.relations:
         if r.s not in iri or r.o not in iri:
@@ -169,11 +171,11 @@ def article_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
             if r.sentence in sent:
                 add((m, PROV.wasDerivedFrom, sent[r.sentence]))
             add((s, ORG.memberOf, o))
-            reify(s, ORG.memberOf, o, r.sentence)
+            reify(s, ORG.memberOf, o, r.sentence, r.construction)
             continue
         pred = PREDICATES[r.kind]
         add((s, pred, o))
-        reify(s, pred, o, r.sentence)
+        reify(s, pred, o, r.sentence, r.construction)
     return _unique(out)
 
 

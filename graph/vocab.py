@@ -71,6 +71,7 @@ class ESG(DefinedNamespace):
     terytCode: URIRef
     acronym: URIRef
     roleTitle: URIRef
+    construction: URIRef
     mention: URIRef
 
 
