@@ -10,7 +10,7 @@ applies them is here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from loaders.doc import Doc, Mention
 from loaders.lexical import (case_of, genitive_noun, head_lemma, is_patron, is_person_start, is_place,
@@ -37,6 +37,8 @@ class Chain:
     acronym: str | None = None
     parent_at: int | None = None
     numbered_title: str | None = None
+    skip: set[int] = field(default_factory=set)  # tokens inside the span that are no part of the name: "(ROPS)"
+    area: range = range(0)  # the tokens of a territory named as part of the name
 
 
 def left_adjectives(doc: Doc, k: int, head: str) -> int:
@@ -74,7 +76,7 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
     j = k + 1
     tail = False
     programme = head in gaz.programme_heads and not any(k.head == head and not k.also for k in gaz.kinds)
-    while j < len(toks) and toks[j].sentence == sent and j not in doc.claimed:
+    while j < len(toks) and toks[j].sentence == sent and (j not in doc.claimed or _area_at(doc, j, c.end)):
         t = toks[j]
         if j in doc.quotes:
             q_end = doc.quotes[j]
@@ -130,6 +132,10 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
         if t.text in DASHES and programme and j == c.end and nxt is not None and nxt.kind == "num":
             c.end = j = j + 2
             continue
+        area = _area_at(doc, j, c.end) if not programme else None
+        if area is not None:
+            c.area, c.end = range(area.start, area.end), area.end  # "… województwa warmińsko-mazurskiego"
+            break
         if nxt is None or nxt.sentence != sent:
             break
         if low in ("i", "oraz") and nxt.is_cap and not nxt.is_upper and not head_lemma(gaz, nxt) \
@@ -140,6 +146,10 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
         if low == "na" and nxt.text.lower() == "lata" and programme and j == c.end:
             c.end = j = j + 2
             continue
+        if low in ("w", "we") and nxt.is_cap and j == c.end and town_at(doc, j + 1) is not None \
+                and not is_place(doc, nxt):
+            c.end = town_at(doc, j + 1)[0]  # type: ignore[index]  # "w Stalowej Woli", "w Czerwińsku nad Wisłą"
+            break
         if low in ("w", "we") and nxt.is_cap and j == c.end and is_place(doc, nxt):
             c.end = j + 2
             while c.end < len(toks) and toks[c.end].sentence == sent and toks[c.end].is_cap and c.end - j < 4 \
@@ -165,6 +175,7 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                 and c.acronym is None:
             c.acronym = nxt.text
             doc.claimed.update(range(j, j + 3))
+            c.skip.update(range(j, j + 3))
             after = doc.tok(j + 3)
             if after is not None and after.sentence == sent and head_lemma(gaz, after) and genitive_noun(after) \
                     and not programme:
@@ -172,6 +183,14 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                 continue
         break
     return c
+
+
+def _area_at(doc: Doc, j: int, end: int) -> Mention | None:
+    """A voivodeship or county in the genitive right after a name, written in lower case, that belongs to it:
+    "Regionalnego Komitetu Rozwoju Ekonomii Społecznej województwa warmińsko-mazurskiego"."""
+    if j != end or doc.tokens[j].text not in ("województwa", "powiatu"):
+        return None
+    return next((m for m in doc.covering(j) if m.type in ("Voivodeship", "County") and m.start == j), None)
 
 
 def _genitive(t: Token) -> bool:
@@ -261,7 +280,7 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     if legal and head not in gaz.programme_heads:  # "… Sp. z o.o.", "… S.A.": a company
         while c.end < len(toks) and toks[c.end].start < legal.end():
             c.end += 1
-    span = [t for t in toks[c.start:c.end] if t.i not in doc.claimed]  # "(ROPS)" inside the span is skipped
+    span = [t for t in toks[c.start:c.end] if t.i not in c.skip and (t.i not in doc.claimed or t.i in c.area)]
     if not span or toks[k] not in span:
         return None
     prev = doc.tok(c.start - 1)

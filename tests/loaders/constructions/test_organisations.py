@@ -111,3 +111,13 @@ def test_names_that_go_on_after_oraz(text: str, name: str) -> None:
 ])
 def test_categories_and_editions_are_no_bodies(text: str) -> None:
     assert names(run(text), "Organization") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nagrodę dostał pracownik Miejskiego Ośrodka Pomocy Społecznej w Stalowej Woli.",
+     "Miejski Ośrodek Pomocy Społecznej w Stalowej Woli"),
+    ("Odbyło się posiedzenie Regionalnego Komitetu Rozwoju Ekonomii Społecznej województwa warmińsko-mazurskiego.",
+     "Regionalny Komitet Rozwoju Ekonomii Społecznej województwa warmińsko-mazurskiego"),
+])
+def test_a_name_keeps_its_place(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
