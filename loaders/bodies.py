@@ -81,4 +81,10 @@ def bare_kind_body(doc: Doc, j: int) -> str | None:
         return None
     keys = {doc.key(m) for m in doc.of_type("Organization")
             if m.head >= 0 and doc.tokens[m.head].lemmas & lemmas and doc.key(m)}
+    if len(keys) > 1:  # "Przewodnicząca Komitetu" at the committee's meeting: the committee that met
+        from loaders.constructions.membership import meeting_body
+
+        met = meeting_body(doc)
+        if met is not None and doc.key(met) in keys:
+            return doc.key(met)
     return keys.pop() if len(keys) == 1 else None

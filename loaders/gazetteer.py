@@ -15,6 +15,14 @@ from graph.teryt import Register, load_register
 from loaders.matcher import PatternError, Phrase
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: endings an acronym takes in the cases: "OWES-u", "ROPS-ie", "PFRON-em"
+ACRONYM_ENDINGS = ("u", "ie", "em", "owi", "y", "ów", "a", "e", "i")
+
+
+def bare_acronym(word: str) -> str:
+    """ "OWES-u" -> "OWES": the acronym without its case ending."""
+    head, _, end = word.rpartition("-")
+    return head if head and end in ACRONYM_ENDINGS and head.isupper() else word
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,8 @@ def gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     phrase_lists["roles"] = tuple(_phrase(" ".join(r.words), r.slug) for r in roles)
     lists["role_heads"] = frozenset(r.words[0] for r in roles)
     national = {r[0]: NationalBody(*r[:4]) for r in _tsv(folder / "national_bodies.tsv")}
-    lists["kind_acronyms"] = frozenset(acronyms) | frozenset(national)
+    plain = frozenset(acronyms) | frozenset(national)
+    lists["kind_acronyms"] = plain | {f"{a}-{end}" for a in plain for end in ACRONYM_ENDINGS}
     seats = {r[0]: (r[1], r[2]) for r in _tsv(folder / "regional_seats.tsv")}
     return Gazetteer(tuple(kinds), frozenset(k.head for k in kinds), acronyms, tuple(roles), role_heads, levels,
                      programmes, frozenset(p[0] for p in programmes), events, load_register(data_dir), lists,

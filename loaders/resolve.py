@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graph.model import Entity
 from graph.slug import slugify
 from loaders.doc import Doc, Mention
-from loaders.gazetteer import Gazetteer, OrgKind, gazetteer
+from loaders.gazetteer import Gazetteer, OrgKind, bare_acronym, gazetteer
 
 
 @dataclass
@@ -318,10 +318,10 @@ class Resolver:
             taken.update(range(m.start, m.end))
         found = []
         for t in self.doc.tokens:
-            if not is_acronym(t.text, self.gaz) or t.i in taken:
+            if not is_acronym(bare_acronym(t.text), self.gaz) or t.i in taken:
                 continue
             self._at = t.i
-            key = self.resolve_acronym(t.text, region)
+            key = self.resolve_acronym(bare_acronym(t.text), region)
             if key:
                 e = self.entities[key]
                 e.sentences.add(t.sentence)

@@ -72,7 +72,7 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
     while k < b and k - j < 12:
         m = doc.starting_at(k)
         if m is not None and m.type in ("Organization", "Project"):
-            seg.org, seg.end = doc.key(m), m.end
+            seg.org, seg.end = doc.key(m), _after_acronym(doc, m.end)
             break
         if m is not None and m.type == "Person":
             break
@@ -81,7 +81,7 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
         if low in preps:
             nxt = doc.starting_at(k + 1)
             if nxt is not None and nxt.type in ("Organization", "Project"):
-                seg.org, seg.end = doc.key(nxt), nxt.end
+                seg.org, seg.end = doc.key(nxt), _after_acronym(doc, nxt.end)
                 break
         if low == "." and toks[k - 1].text.lower() not in ABBREVIATIONS and len(toks[k - 1].text) > 1:
             break
@@ -96,6 +96,14 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
         seg.org = _implied(doc, seg)
     seg.title = _title(doc, seg, title_end)
     return seg
+
+
+def _after_acronym(doc: Doc, j: int) -> int:
+    """Past an acronym in brackets after a name: "Regionalnego Komitetu … (RKRES) Pani Jolanta Piotrowska"."""
+    a, b, c = doc.tok(j), doc.tok(j + 1), doc.tok(j + 2)
+    if a is not None and b is not None and c is not None and a.text == "(" and b.is_upper and c.text == ")":
+        return j + 3
+    return j
 
 
 def _org_start(doc: Doc, seg: Segment) -> int:

@@ -7,7 +7,7 @@ and "PSONI Koło w Łęcznej", "OWES Centrum Klucz" join the acronym to the name
 from __future__ import annotations
 
 from loaders.doc import Doc, Mention
-from loaders.gazetteer import OrgKind
+from loaders.gazetteer import OrgKind, bare_acronym
 from loaders.matcher import Match
 from loaders.orgfacts import place_of
 from loaders.registry import construction
@@ -34,11 +34,13 @@ def acronym_name(doc: Doc, match: Match) -> None:
     a = match.span("acr")
     if a is None:
         return
-    acr = doc.tokens[a[0]].text
+    acr = bare_acronym(doc.tokens[a[0]].text)
     kind_class, sector, row = _kind(doc, acr)
     if kind_class is None:
         return
-    place, org, name = match.span("place"), match.span("org"), match.span("name")
+    place, org = match.span("place"), match.span("org")
+    spans = match.spans("name")
+    name = (spans[0][0], spans[-1][1]) if spans else None
     sent = match.sentence
     if place is not None:
         hit = town_at(doc, place[0])

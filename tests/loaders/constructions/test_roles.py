@@ -107,3 +107,20 @@ def test_represented_by() -> None:
     assert roles(x, by="represented-by") == {("Jan Nowak", "prezes", "Fundacja Barka")}
     x = run("Fundacja Barka była reprezentowana na targach.")
     assert roles(x, by="represented-by") == set()
+
+
+def test_a_role_before_a_name_past_the_bodys_acronym() -> None:
+    x = run("Spotkanie prowadziła Przewodnicząca Regionalnego Komitetu Rozwoju Ekonomii Społecznej (RKRES) Pani "
+            "Jolanta Piotrowska.")
+    assert roles(x) == {("Jolanta Piotrowska", "przewodniczący", "Regionalny Komitet Rozwoju Ekonomii Społecznej")}
+
+
+def test_a_bare_kind_at_a_bodys_meeting_is_that_body() -> None:
+    x = run("Odbyło się posiedzenie Regionalnego Komitetu Rozwoju Ekonomii Społecznej. Zgodnie z rekomendacjami "
+            "Krajowego Komitetu Rozwoju Ekonomii Społecznej dyplomy wręczyła Pani Anna Zasada, Przewodnicząca Komitetu.")
+    assert ("Anna Zasada", "przewodniczący", "Regionalny Komitet Rozwoju Ekonomii Społecznej") in roles(x)
+
+
+def test_an_inflected_acronym_with_its_name() -> None:
+    x = run("Głos otrzymała Pani Emilia Kowalska – Kierowniczka OWES-u dla regionu szczecińskiego.")
+    assert roles(x) == {("Emilia Kowalska", "kierownik", "OWES dla regionu szczecińskiego")}
