@@ -244,3 +244,36 @@ def _surname_nominative(tok: Token, case: str, female: bool) -> str:
 
 
 __all__ = ["nominative_phrase", "person_name", "join", "head_reading", "nouns", "adjectives", "CASES"]
+
+
+_GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
+
+
+@functools.lru_cache(maxsize=5_000)
+def place_locative(place: str) -> str:
+    """A place's name after "w": "Starachowice" -> "Starachowicach", "Ostrowiec Świętokrzyski" -> "Ostrowcu
+    Świętokrzyskim", "Busko-Zdrój" -> "Busku-Zdroju". Each word in its reading as a place's name, the words in
+    one number ("Tarnowskie Góry" -> "Tarnowskich Górach"); a word Morfeusz cannot inflect stays as written."""
+    words = [w for word in place.split() for w in word.split("-")]
+    plural = any(":pt" in r[0].raw for r in map(_place_readings, words) if r)
+    return " ".join("-".join(_locative_word(w, plural) for w in word.split("-")) for word in place.split())
+
+
+def _place_readings(word: str) -> list[Interp]:
+    readings = [i for i in morph().analyse(word) if "nom" in i.cases and i.pos in ("subst", "adj")]
+    # a place's name first, then an adjective ("Nowy" Sącz), then other nouns; a plurale tantum before others
+    readings.sort(key=lambda i: (0 if set(i.tags) & _GEO and i.lemma == word else 1 if i.pos == "adj" else
+                                 2 if set(i.tags) & _GEO else 3, ":pt" not in i.raw))
+    return readings
+
+
+def _locative_word(word: str, plural: bool) -> str:
+    for i in _place_readings(word):
+        numbers = ["pl"] if plural else sorted(i.numbers, reverse=":pt" in i.raw)
+        for number in numbers:
+            for form, f in morph().forms(i.lemma):
+                if (f.pos == i.pos and "loc" in f.cases and number in f.numbers and ":neg" not in f.raw
+                        and (not i.genders or not f.genders or i.genders & f.genders)
+                        and (set(f.tags) == set(i.tags)) and ":com" not in f.raw and ":sup" not in f.raw):
+                    return match_case(form, word)
+    return word

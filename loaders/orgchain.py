@@ -16,7 +16,7 @@ from loaders.doc import Doc, Mention
 from loaders.lexical import (case_of, genitive_noun, head_lemma, is_patron, is_person_start, is_place,
                              head_vocabulary, span_lemmas, VERB_POS)
 from loaders.names import adjectives, agree, nominative_phrase, nouns
-from loaders.orgfacts import is_generic, place_of
+from loaders.orgfacts import is_generic, named_by_adjective, place_of, seat_gmina
 from loaders.tokens import DASHES, Token
 from loaders.towns import town_at
 
@@ -311,6 +311,8 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     cut = next((n for n, t in enumerate(span) if t.text in ("w", "we") and n > head_index), None)
     if not m.generic and cut is not None and kind.scope in ("gmina", "county", "local"):
         m.placed = is_generic(doc, span[:cut], kind, c.quoted, c.acronym, toks[k], head)
+    elif not m.generic and cut is None and head_index > 0 and kind.scope in ("gmina", "county", "local"):
+        named_by_adjective(doc, m, span, c.quoted, c.acronym, toks[k], head)
     if town is not None:
         m.gmina = town[2]
     m.key_name = _key_name(name, c.proper)
@@ -374,8 +376,7 @@ def _place_adjective(doc: Doc, m: Mention, span: list[Token], head_index: int, h
             name = _nominative(doc, whole, head_index + 1, head, m.quoted, prefer)
             m.name = name[:1].upper() + name[1:]
             m.start, m.generic, m.county, m.placed = p.i, False, counties[0].code, True
-            seat = doc.gaz.register.gminas_by_name(counties[0].seat) if counties[0].seat else []
-            m.gmina = next((g.code for g in seat if g.code.startswith(counties[0].code)), None)
+            m.gmina = seat_gmina(doc, counties[0])
             return
 
 

@@ -6,11 +6,12 @@
 """
 from __future__ import annotations
 
+from graph.teryt import County
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind
 from loaders.lexical import adjective_lemma, kind_vocabulary, voivodeship_name
 from loaders.names import adjectives, head_reading, nominative_phrase, nouns
-from loaders.tokens import Token
+from loaders.tokens import DASHES, Token
 
 
 def is_generic(doc: Doc, span: list[Token], kind: OrgKind, quoted: str | None, acronym: str | None, head: Token,
@@ -88,3 +89,24 @@ def _region_and_county(doc: Doc, m: Mention, span: list[Token]) -> None:
                 if len(towns) == 1:
                     m.county, m.region = towns[0].code, towns[0].voivodeship
                     return
+
+
+def seat_gmina(doc: Doc, county: County) -> str | None:
+    """The TERYT code of the gmina of a county's seat."""
+    seat = doc.gaz.register.gminas_by_name(county.seat) if county.seat else []
+    return next((g.code for g in seat if g.code.startswith(county.code)), None)
+
+
+def named_by_adjective(doc: Doc, m: Mention, span: list[Token], quoted: str | None, acronym: str | None,
+                       head: Token, head_lemma: str) -> None:
+    """ "Jędrzejowskie Centrum Kultury": a kind's name made one body's by the adjective of its county's seat is
+    the body "Centrum Kultury w Jędrzejowie"."""
+    if not span[0].text.isalpha() or any(t.text in DASHES for t in span):
+        return  # "Kielecko-Ostrowiecki Ośrodek …" is named by two places
+    county = next((cs[0] for a in adjectives(span[0])
+                   for cs in [doc.gaz.register.counties_by_name(a.lemma, doc.region)] if cs), None)
+    if county is None or m.kind is None or not is_generic(doc, span[1:], m.kind, quoted, acronym, head, head_lemma):
+        return
+    gmina = seat_gmina(doc, county)
+    if gmina:
+        m.placed, m.county, m.gmina = True, county.code, gmina

@@ -15,6 +15,8 @@ from graph.model import Entity
 from graph.slug import slugify
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import Gazetteer, OrgKind, bare_acronym, gazetteer
+from loaders.morph import morph
+from loaders.names import place_locative
 
 
 @dataclass
@@ -141,11 +143,25 @@ class Resolver:
             return slugify(f"{'Miasto' if g.code.endswith('1') else 'Gmina'} {g.name}")
         if kind is not None and g is not None and m.placed:
             # "Centrum Kultury w Jędrzejowie" and "Jędrzejowskie Centrum Kultury": one kind, one town
-            levels = sorted(m.tokens_lemmas(self.doc) & self.gaz.words("level_adjectives"))
-            return "-".join([kind.code, *levels, slugify(g.name)])
+            return slugify(self.placed_name(m.key_name or m.name, g.name, m.region))
         if m.quoted:
             return f"{kind.code}-{slugify(m.quoted)}" if kind else slugify(m.quoted)
         return slugify(m.key_name or m.name)
+
+    def placed_name(self, name: str, town: str, region: str | None) -> str:
+        """One spelling of a body's name placed in a town, for its key: "Jędrzejowskie Centrum Kultury" and
+        "Centrum Kultury w Jędrzejowie" are both "Centrum Kultury w Jędrzejowie"."""
+        words = name.split()
+        cut = next((n for n, w in enumerate(words) if w in ("w", "we") and n > 0), None)
+        if cut is not None:
+            words = words[:cut]
+        else:
+            words = [w for w in words if not any(
+                i.pos == "adj" and self.gaz.register.counties_by_name(i.lemma, region)
+                for i in morph().analyse(w.lower()))] or words
+        place = place_locative(town)
+        return " ".join([*words, "we" if place[:1] in "WwFf" and place[1:2].lower() not in "aeiouyąęó" else "w",
+                         place])
 
     def run(self) -> None:
         doc = self.doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from graph.model import Article
+from loaders.names import place_locative
 from loaders.pipeline import extract
 
 
@@ -91,3 +92,39 @@ def test_county_from_inflected_phrase(phrase: str, teryt: str) -> None:
 def test_generic_mentions_are_not_entities(text: str) -> None:
     x = extract(Article(id="t", text=text, source="test"))
     assert [e.name for e in x.entities.values() if e.type == "Organization"] == []
+
+
+@pytest.mark.parametrize("town, locative", [
+    ("Starachowice", "Starachowicach"),
+    ("Końskie", "Końskich"),
+    ("Ostrowiec Świętokrzyski", "Ostrowcu Świętokrzyskim"),
+    ("Nowy Sącz", "Nowym Sączu"),
+    ("Tarnowskie Góry", "Tarnowskich Górach"),
+    ("Busko-Zdrój", "Busku-Zdroju"),
+    ("Ruda Śląska", "Rudzie Śląskiej"),
+])
+def test_place_in_the_locative(town: str, locative: str) -> None:
+    assert place_locative(town) == locative
+
+
+def org_keys(text: str) -> set[str]:
+    x = extract(Article(id="t", text=text, source="test"))
+    return {e.key for e in x.entities.values() if e.type == "Organization"}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Umowę podpisało Jędrzejowskie Centrum Kultury.", "Umowę podpisało Centrum Kultury w Jędrzejowie."),
+    ("Umowę podpisało Starostwo Powiatowe w Starachowicach.", "Umowę podpisało starachowickie Starostwo Powiatowe."),
+])
+def test_a_placed_body_has_one_key_however_it_is_named(a: str, b: str) -> None:
+    assert org_keys(a) == org_keys(b) != set()
+
+
+def test_bodies_placed_in_two_towns_stay_two() -> None:
+    one = org_keys("Umowę podpisało Centrum Kultury w Jędrzejowie.")
+    assert one and one != org_keys("Umowę podpisało Centrum Kultury w Pińczowie.")
+
+
+def test_a_body_named_by_two_places_is_not_placed_in_one() -> None:
+    keys = org_keys("Umowę podpisał Kielecko-Ostrowiecki Ośrodek Wsparcia Ekonomii Społecznej.")
+    assert keys and not any(k.endswith("ostrowcu-swietokrzyskim") for k in keys)
