@@ -36,6 +36,7 @@ class Chain:
     proper: str | None = None  # a name in capitals after the kind's words: "Stowarzyszenie … AMICUS"
     acronym: str | None = None
     parent_at: int | None = None
+    parent_case: str = "gen"  # "Departament … Urzędu Marszałkowskiego"; "loc" for "CIS przy Stowarzyszeniu …"
     numbered_title: str | None = None
     skip: set[int] = field(default_factory=set)  # tokens inside the span that are no part of the name: "(ROPS)"
     area: range = range(0)  # the tokens of a territory named as part of the name
@@ -90,22 +91,32 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
             tail = True  # "Stowarzyszenie na Rzecz Spółdzielni Socjalnych": what follows names its aim
             c.end = j = j + 2
             continue
-        if tail and j == c.end and t.is_word and not t.is_cap and (nouns(t) or adjectives(t)) \
+        if tail and j == c.end and t.is_word and not t.is_cap \
+                and any(i.cases & {"gen", "inst"} for i in (*nouns(t), *adjectives(t))) \
                 and low not in stop_words and low not in ("w", "we", "z", "i", "oraz") \
                 and not any(x.pos in ("fin", "praet", "bedzie", "inf") for x in t.interps):
             c.end = j = j + 1  # "na Rzecz Osób niepełnosprawnych"
+            continue
+        if low in ("z", "ze") and j == c.end and j - 1 > k and toks[j - 1].lemmas & gaz.words("served_people") \
+                and nxt is not None and nxt.sentence == sent and any("inst" in i.cases for i in nouns(nxt)) \
+                and not is_person_start(doc, j + 1) and not head_lemma(gaz, nxt):
+            c.end = j = j + 2  # "na Rzecz Osób z Autyzmem", "Dzieci z Niepełnosprawnościami"
             continue
         if t.is_cap and not t.is_upper:
             if is_person_start(doc, j) and not is_patron(doc, j) or low in gaz.words("honorifics"):
                 break
             if head_lemma(gaz, t) and not tail:
-                if j == c.end and genitive_noun(t) and c.parent_at is None and not programme:
+                if j == k + 1 and head in gaz.words("name_heads"):
+                    pass  # "Stowarzyszenie Centrum Wolontariatu"
+                elif j == c.end and genitive_noun(t) and c.parent_at is None and not programme:
                     c.parent_at = j
                     while c.parent_at - 1 > k and toks[c.parent_at - 1].is_cap \
                             and any("gen" in a.cases for a in adjectives(toks[c.parent_at - 1])):
                         c.parent_at -= 1  # "… EFS Wojewódzkiego Urzędu Pracy": the parent's own adjectives
-                elif j != c.end:
-                    break
+                elif j != c.end or (j > k + 1 and not genitive_noun(t) and not toks[j - 1].is_upper
+                                    and any("nom" in i.cases for i in nouns(t))
+                                    and not any("nom" in a.cases for a in adjectives(toks[j - 1]))):
+                    break  # "działający przy Stowarzyszeniu Nadzieja Rodzinie Zakład Aktywności …": a new name
             c.end = j = j + 1
             continue
         if programme and j == c.end and (t.is_upper or (not t.is_cap and t.is_word and adjectives(t)
@@ -157,6 +168,10 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                     and c.end not in doc.claimed:
                 c.end += 1  # "w Zielonej Górze", "w Nowym Mieście Lubawskim"
             break
+        if low == "przy" and j == c.end and nxt.is_cap and c.parent_at is None and _kind_only(doc, toks[c.start:j], k, head) and doc.tok(j + 2) is not None:
+            c.parent_at, c.parent_case = j + 1, "loc"  # "Centrum Integracji Społecznej przy Rzeszowskim Towarzystwie …"
+            c.end = j = j + 1
+            continue
         if low == "imienia" and j == c.end and nxt.is_cap:
             c.end = j = j + 1  # "Fundacja imienia Królowej Polski"
             continue
@@ -183,6 +198,13 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                 continue
         break
     return c
+
+
+def _kind_only(doc: Doc, span: list[Token], k: int, head: str) -> bool:
+    """Whether the name so far is only a kind's ("Centrum Integracji Społecznej"), which "przy …" makes one body's."""
+    kind = doc.gaz.org_kind(head, span_lemmas(span))
+    return kind is not None and kind.scope in ("local", "gmina", "county") and \
+        is_generic(doc, span, kind, None, None, doc.tokens[k], head)
 
 
 def _area_at(doc: Doc, j: int, end: int) -> Mention | None:
@@ -287,6 +309,8 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     prefer = gaz.mapping("preposition_case").get(prev.text.lower(), ()) if prev is not None else ()
     head_index = span.index(toks[k])
     name = _nominative(doc, span, head_index, head, c.quoted, prefer)
+    if c.parent_case == "loc":
+        c.quoted = None  # "WTZ przy Stowarzyszeniu „Razem”": the quoted name is the parent's
     sent = toks[k].sentence
     kind = gaz.org_kind(head, span_lemmas(span))
     programme = kind is None and head in gaz.programme_heads
@@ -395,15 +419,19 @@ def _parent(doc: Doc, c: Chain, by: str) -> Mention | None:
     """The body named in the genitive inside a name: "Urzędu Marszałkowskiego" in "Departament … Urzędu …"."""
     assert c.parent_at is not None
     toks, gaz = doc.tokens, doc.gaz
-    p_head = head_lemma(gaz, toks[c.parent_at])
+    at = c.parent_at
+    if c.parent_case == "loc":  # "przy Rzeszowskim Towarzystwie …": past the parent's adjectives
+        at = next((i for i in range(c.parent_at, c.end) if head_lemma(gaz, toks[i])), None)
+    p_head = head_lemma(gaz, toks[at]) if at is not None else None
     p_span = toks[c.parent_at:c.end]
     p_kind = gaz.org_kind(p_head, span_lemmas(p_span)) if p_head else None
-    if p_head is None or p_kind is None or p_head in gaz.programme_heads:
+    if at is None or p_head is None or p_kind is None or p_head in gaz.programme_heads:
         return None
-    p_name = nominative_phrase(p_span, 0, p_head, doc.text, ("gen",), head_vocabulary(gaz, p_head))
+    p_name = nominative_phrase(p_span, at - c.parent_at, p_head, doc.text, (c.parent_case,),
+                               head_vocabulary(gaz, p_head))
     parent = Mention("Organization", c.parent_at, c.end, p_name, toks[c.parent_at].sentence, kind=p_kind,
-                     head=c.parent_at)
-    parent.generic = is_generic(doc, p_span, p_kind, None, None, toks[c.parent_at], p_head)
+                     head=at)
+    parent.generic = is_generic(doc, p_span, p_kind, None, None, toks[at], p_head)
     place_of(doc, parent, p_span)
     return parent
 

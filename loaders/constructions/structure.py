@@ -6,8 +6,9 @@ are units of the body they name.
 """
 from __future__ import annotations
 
-from loaders.doc import Doc
+from loaders.doc import Doc, Mention
 from loaders.names import nouns
+from loaders.matcher import Match
 from loaders.registry import construction
 from loaders.relate import after, governs
 
@@ -58,6 +59,46 @@ def founders(doc: Doc) -> None:
                     doc.relate("founder", subject, doc.key(f), s, "founder-by")
 
 
+@construction("founder-verb", "relations", slots=("cue",))
+def founder_verb(doc: Doc, match: Match) -> None:
+    """An active founding verb: its subjects before it, in the nominative or joined by "wraz z" / "razem z",
+    founded the organisation after it ("powołało do życia spółdzielnię": the cooperative named before)."""
+    s, (cue, end) = match.sentence, match.span("cue") or (match.start, match.end)
+    founded = _founded_after(doc, s, end)
+    if founded is None:
+        return
+    a, _ = doc.sentence_span(s)
+    relative = doc.gaz.words("relative_words")
+    start = max([t.i + 1 for t in doc.tokens[a:cue] if t.lemmas & relative or t.text in (";", ":")], default=a)
+    for m in doc.in_sentence(s, ("Organization",)):
+        if start <= m.start and m.end <= cue and doc.key(m) not in (None, founded) and _subject(doc, m):
+            doc.relate("founder", founded, doc.key(m), s, "founder-verb")
+
+
+def _subject(doc: Doc, m: Mention) -> bool:
+    before = [t.text.lower() for t in doc.tokens[max(0, m.start - 2):m.start]]
+    if before[-1:] in (["z"], ["ze"]):
+        return before[:1] in (["wraz"], ["razem"], ["wspólnie"])
+    return m.case == "nom" or (m.case is None and not before[-1:] == ["w"])
+
+
+def _founded_after(doc: Doc, s: int, end: int) -> str | None:
+    """The organisation a founding verb's object names: a name right after it ("założyły Spółdzielnię Socjalną
+    „Razem”"), or a kind's noun standing for one named before ("powołało do życia spółdzielnię")."""
+    _, b = doc.sentence_span(s)
+    for t in doc.tokens[end:min(b, end + 5)]:
+        m = doc.outer_at(t.i)
+        if m is not None and m.type == "Organization" and doc.key(m):
+            return doc.key(m)
+        lemma = next((i.lemma.lower() for i in nouns(t) if "acc" in i.cases and i.lemma.lower() in doc.gaz.heads),
+                     None)
+        if lemma:
+            named = [m for m in doc.of_type("Organization") if m.start < t.i and m.head >= 0 and doc.key(m)
+                     and lemma in doc.tokens[m.head].lemmas and not m.generic]
+            return doc.key(max(named, key=lambda m: m.start)) if named else None
+    return None
+
+
 def _founded(doc: Doc, s: int, cue: int) -> str | None:
     """What was founded: an organisation before the cue in the sentence, or the one a bare noun refers to."""
     before = [m for m in doc.in_sentence(s, ("Organization",)) if m.end <= cue]
@@ -89,3 +130,27 @@ def units(doc: Doc) -> None:
                     local = other.kind is not None and other.kind.kind == "LocalGovernment"
                     doc.relate("linked" if local else "suborganization", doc.key(m), doc.key(other), m.sentence,
                                "unit-of")
+
+
+@construction("run-by", "relations", slots=("unit", "host"))
+def run_by(doc: Doc, match: Match) -> None:
+    """A body run by another or set up beside it is its unit: "CIS prowadzone przez Stowarzyszenie X", "Zakład
+    Aktywności Zawodowej przy Stowarzyszeniu X", "Spółdzielnia X, która prowadzi przedszkole „Y”"."""
+    u_span, h_span = match.span("unit"), match.span("host")
+    unit = doc.outer_at(u_span[0]) if u_span else None
+    host = doc.outer_at(h_span[0]) if h_span else None
+    if unit is None or host is None or doc.key(unit) is None or doc.key(host) in (None, doc.key(unit)):
+        return
+    hosts = [host]
+    k = host.end
+    while doc.tok(k + 1) is not None and doc.tokens[k].text.lower() in (",", "i", "oraz"):
+        more = doc.outer_at(k + 1)  # "prowadzonego przez Europejskie Centrum … oraz Stowarzyszenie Tilia"
+        if more is None or more.type != "Organization" or more.start != k + 1:
+            break
+        hosts.append(more)
+        k = more.end
+    for h in hosts:
+        if doc.key(h) not in (None, doc.key(unit)):
+            local = h.kind is not None and h.kind.kind == "LocalGovernment"
+            doc.relate("linked" if local else "suborganization", doc.key(unit), doc.key(h), match.sentence,
+                       "run-by")
