@@ -277,3 +277,10 @@ def _locative_word(word: str, plural: bool) -> str:
                         and (set(f.tags) == set(i.tags)) and ":com" not in f.raw and ":sup" not in f.raw):
                     return match_case(form, word)
     return word
+
+
+def placed_name(kind_name: str, town: str) -> str:
+    """A kind's name placed in a town: ("Centrum Kultury", "Jędrzejów") -> "Centrum Kultury w Jędrzejowie";
+    "we" before a "w" or "f" and a consonant ("we Wrocławiu")."""
+    place = place_locative(town)
+    return f"{kind_name} {'we' if place[:1] in 'WwFf' and place[1:2].lower() not in 'aeiouyąęó' else 'w'} {place}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from loaders.doc import Doc, Mention
 from loaders.lexical import (case_of, genitive_noun, head_lemma, is_patron, is_person_start, is_place,
                              head_vocabulary, span_lemmas, VERB_POS)
-from loaders.names import adjectives, agree, nominative_phrase, nouns
+from loaders.names import adjectives, agree, nominative_phrase, nouns, placed_name
 from loaders.orgfacts import is_generic, named_by_adjective, place_of, seat_gmina
 from loaders.tokens import DASHES, Token
 from loaders.towns import town_at
@@ -36,6 +36,7 @@ class Chain:
     proper: str | None = None  # a name in capitals after the kind's words: "Stowarzyszenie … AMICUS"
     acronym: str | None = None
     parent_at: int | None = None
+    from_town: tuple[int, str] | None = None  # "Klub Integracji Społecznej z Zabrza": where "z" stands, the town
     parent_case: str = "gen"  # "Departament … Urzędu Marszałkowskiego"; "loc" for "CIS przy Stowarzyszeniu …"
     numbered_title: str | None = None
     skip: set[int] = field(default_factory=set)  # tokens inside the span that are no part of the name: "(ROPS)"
@@ -167,6 +168,12 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                     and not head_lemma(gaz, toks[c.end]) and not is_person_start(doc, c.end) \
                     and c.end not in doc.claimed:
                 c.end += 1  # "w Zielonej Górze", "w Nowym Mieście Lubawskim"
+            break
+        if low in ("z", "ze") and j == c.end and nxt.is_cap and _kind_only(doc, toks[c.start:j], k, head):
+            hit = town_at(doc, j + 1)
+            if hit is not None and any("gen" in i.cases for i in (*nouns(nxt), *adjectives(nxt))) \
+                    and not is_person_start(doc, j + 1):
+                c.from_town, c.end = (j, hit[1][0].code), hit[0]  # "Warsztaty Terapii Zajęciowej ze Świecia"
             break
         if low == "przy" and j == c.end and nxt.is_cap and c.parent_at is None and _kind_only(doc, toks[c.start:j], k, head) and doc.tok(j + 2) is not None:
             c.parent_at, c.parent_case = j + 1, "loc"  # "Centrum Integracji Społecznej przy Rzeszowskim Towarzystwie …"
@@ -309,6 +316,10 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     prefer = gaz.mapping("preposition_case").get(prev.text.lower(), ()) if prev is not None else ()
     head_index = span.index(toks[k])
     name = _nominative(doc, span, head_index, head, c.quoted, prefer)
+    if c.from_town is not None:  # "… z Zabrza" is the body "… w Zabrzu"
+        g = gaz.register.gmina(c.from_town[1])
+        kind_words = [t for t in span if t.i < c.from_town[0]]
+        name = placed_name(_nominative(doc, kind_words, head_index, head, None, prefer), g.name) if g else name
     if c.parent_case == "loc":
         c.quoted = None  # "WTZ przy Stowarzyszeniu „Razem”": the quoted name is the parent's
     sent = toks[k].sentence
@@ -339,6 +350,8 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
         named_by_adjective(doc, m, span, c.quoted, c.acronym, toks[k], head)
     if town is not None:
         m.gmina = town[2]
+    if c.from_town is not None:
+        m.placed, m.gmina = True, c.from_town[1]
     m.key_name = _key_name(name, c.proper)
     if m.generic:
         _place_adjective(doc, m, span, head_index, head, prefer)

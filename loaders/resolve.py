@@ -16,7 +16,7 @@ from graph.slug import slugify
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import Gazetteer, OrgKind, bare_acronym, gazetteer
 from loaders.morph import morph
-from loaders.names import place_locative
+from loaders.names import placed_name
 
 
 @dataclass
@@ -159,9 +159,7 @@ class Resolver:
             words = [w for w in words if not any(
                 i.pos == "adj" and self.gaz.register.counties_by_name(i.lemma, region)
                 for i in morph().analyse(w.lower()))] or words
-        place = place_locative(town)
-        return " ".join([*words, "we" if place[:1] in "WwFf" and place[1:2].lower() not in "aeiouyąęó" else "w",
-                         place])
+        return placed_name(" ".join(words), town)
 
     def run(self) -> None:
         doc = self.doc

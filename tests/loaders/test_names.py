@@ -128,3 +128,15 @@ def test_bodies_placed_in_two_towns_stay_two() -> None:
 def test_a_body_named_by_two_places_is_not_placed_in_one() -> None:
     keys = org_keys("Umowę podpisał Kielecko-Ostrowiecki Ośrodek Wsparcia Ekonomii Społecznej.")
     assert keys and not any(k.endswith("ostrowcu-swietokrzyskim") for k in keys)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Przyjechał Klub Integracji Społecznej z Zabrza.", "Klub Integracji Społecznej w Zabrzu"),
+    ("Kiermasz przygotowały Warsztaty Terapii Zajęciowej ze Świecia.", "Warsztaty Terapii Zajęciowej w Świeciu"),
+])
+def test_a_kind_from_a_town_is_the_body_in_that_town(text: str, name: str) -> None:
+    assert names_of(text, "Organization") == {name}
+
+
+def test_a_kind_with_a_town_in_another_case_is_not_placed() -> None:
+    assert names_of("Współpraca Ośrodka Pomocy Społecznej z Ostrowcem trwa.", "Organization") == set()
