@@ -93,8 +93,10 @@ def read_articles(paths: Iterable[Path | str] | Path | str, *,
                 row = indexes.get(file.parent, {}).get(file.name)
                 for item in _read_file(file, ids=ids, max_bytes=max_bytes):
                     yield sidecar.enrich(item, row, _voivodeship_code) if row and isinstance(item, Article) else item
-        else:
-            yield from _read_file(path, ids=ids, max_bytes=max_bytes)
+        else:  # a file named alone still takes its row of the folder's index
+            row = sidecar.row_for(path)
+            for item in _read_file(path, ids=ids, max_bytes=max_bytes):
+                yield sidecar.enrich(item, row, _voivodeship_code) if row and isinstance(item, Article) else item
 
 
 def _voivodeship_code(name: str) -> str | None:

@@ -7,6 +7,7 @@ it was read from; the index itself is not an article feed.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import dataclasses
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ from graph.model import Article
 
 INDEX_NAMES = ("index.tsv", "index.csv")
 TEXT_COLUMNS = {"text", "content", "body"}
+_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?![\d/-])")
 _URL_OK = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"{}|\\^`]+$", re.IGNORECASE)
 
 
@@ -40,9 +42,29 @@ def read_index(path: Path) -> dict[str, dict[str, str]] | None:
     return out
 
 
+def row_for(path: Path) -> dict[str, str] | None:
+    """The row of the index beside ``path`` that describes it, if the folder has an index."""
+    for name in INDEX_NAMES:
+        index = path.parent / name
+        try:
+            found = index.is_file()
+        except OSError:
+            found = False
+        if found and (rows := read_index(index)) is not None:
+            return rows.get(path.name)
+    return None
+
+
 def enrich(article: Article, row: dict[str, str], voivodeship_code) -> Article:
-    """The article with the index row's source address, title and voivodeship where the row has them."""
+    """The article with the index row's source address, title, date and voivodeship where the row has them (a
+    date only when the cell begins with one written in full, "2019-04-04 (event)")."""
     changes: dict[str, object] = {}
+    day = _ISO_DAY.match(row.get("date", ""))
+    if day and not article.published:
+        try:
+            changes["published"] = dt.date.fromisoformat(day.group(1))
+        except ValueError:
+            pass
     url = row.get("url", "")
     if url and _URL_OK.match(url):
         changes["url"] = url

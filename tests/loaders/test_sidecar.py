@@ -1,6 +1,7 @@
 """A folder's index.tsv gives its articles their source address, title and region, and is no feed itself."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from graph.model import Article
@@ -27,3 +28,24 @@ def test_a_tsv_with_texts_is_still_a_feed(tmp_path: Path) -> None:
     (tmp_path / "index.tsv").write_text("file\ttitle\ttext\nx\tT\tAnna Górak mówiła.\n", encoding="utf-8")
     items = list(read_articles([tmp_path]))
     assert [type(i).__name__ for i in items] == ["Article"]
+
+
+def _folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("Spotkanie\n\nW Końskich odbyło się spotkanie.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Konferencja\n\nW Opolu odbyła się konferencja.", encoding="utf-8")
+    (tmp_path / "index.tsv").write_text(
+        "file\turl\ttitle\tdate\tregion\n"
+        "a.txt\thttps://example.org/news/1\tSpotkanie w Końskich\t2019-04-04 (event)\tświętokrzyskie\n"
+        "b.txt\t\t\t2016-04-13/14 (two days)\topolskie\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_file_named_alone_takes_its_row_of_the_index(tmp_path: Path) -> None:
+    [a] = list(read_articles([_folder(tmp_path) / "a.txt"]))
+    assert isinstance(a, Article)
+    assert (a.url, a.region, a.published) == ("https://example.org/news/1", "26", dt.date(2019, 4, 4))
+
+
+def test_only_a_whole_day_is_a_date(tmp_path: Path) -> None:
+    [b] = list(read_articles([_folder(tmp_path) / "b.txt"]))
+    assert isinstance(b, Article) and (b.region, b.published) == ("16", None)
