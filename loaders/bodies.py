@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from loaders.doc import Doc
 from loaders.names import adjectives, nouns
-from loaders.relate import body
+from loaders.relate import body, gmina_government, voivodeship_government
 
 
 def implied_body(doc: Doc, level: str, j: int, s: int) -> str | None:
@@ -48,8 +48,7 @@ def implied_body(doc: Doc, level: str, j: int, s: int) -> str | None:
             if doc.region:
                 found = [g for g in found if g.voivodeship == doc.region] or found
             if found:
-                prefix = "Miasto" if level == "city" else "Gmina"
-                return body(doc, f"{prefix} {found[0].name}", "gmina", found[0].code)
+                return body(doc, gmina_government(found[0]), "gmina", found[0].code)
     return None
 
 
@@ -59,7 +58,7 @@ def region_body(doc: Doc) -> str | None:
     v = reg.voivodeship(doc.region) if doc.region else None
     if v is None:
         return None
-    return body(doc, f"Województwo {v.name[:1].upper()}{v.name[1:]}", "voivodeship", v.code)
+    return body(doc, voivodeship_government(v), "voivodeship", v.code)
 
 
 def bare_kind_body(doc: Doc, j: int) -> str | None:

@@ -36,6 +36,7 @@ class Mention:
     joins: str | None = None  # id of a mention whose entity this one is ("Zarząd Powiatu X" is Powiat X)
     key_name: str | None = None  # the name that identifies it across articles, when not the name itself
     placed: bool = False  # a kind's name made one body's by its place ("Centrum Kultury w Jędrzejowie")
+    hosted: bool = False  # a kind's name made one body's by its host ("ZAZ przy Stowarzyszeniu X")
     head: int = -1
     case: str | None = None
     gender: str | None = None

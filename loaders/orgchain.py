@@ -193,7 +193,7 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                 and j - 1 > k and _list_closes(doc, j + 2, sent):
             c.end = j = j + 2  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
             continue
-        if low == "(" and nxt.is_upper and doc.tok(j + 2) is not None and doc.tokens[j + 2].text == ")" \
+        if low == "(" and _acronym_shape(nxt) and doc.tok(j + 2) is not None and doc.tokens[j + 2].text == ")" \
                 and c.acronym is None:
             c.acronym = nxt.text
             doc.claimed.update(range(j, j + 3))
@@ -205,6 +205,13 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                 continue
         break
     return c
+
+
+def _acronym_shape(t: Token) -> bool:
+    """ "ROPS", and capitals mixed with a few small letters: "mOWES", "MRPiPS"."""
+    word = t.text
+    upper = sum(ch.isupper() for ch in word)
+    return t.is_upper or (word.isalpha() and upper >= 2 and 2 * upper >= len(word))
 
 
 def _kind_only(doc: Doc, span: list[Token], k: int, head: str) -> bool:
@@ -352,6 +359,7 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
         m.gmina = town[2]
     if c.from_town is not None:
         m.placed, m.gmina = True, c.from_town[1]
+    m.hosted = c.parent_case == "loc"
     m.key_name = _key_name(name, c.proper)
     if m.generic:
         _place_adjective(doc, m, span, head_index, head, prefer)

@@ -94,7 +94,11 @@ def _region_and_county(doc: Doc, m: Mention, span: list[Token]) -> None:
 def seat_gmina(doc: Doc, county: County) -> str | None:
     """The TERYT code of the gmina of a county's seat."""
     seat = doc.gaz.register.gminas_by_name(county.seat) if county.seat else []
-    return next((g.code for g in seat if g.code.startswith(county.code)), None)
+    inside = next((g.code for g in seat if g.code.startswith(county.code)), None)
+    if inside:
+        return inside
+    # a county whose seat is a city of its own ("kielecki": Kielce is powiat 2661, not in 2604)
+    return next((g.code for g in seat if g.code.startswith(county.voivodeship) and g.code.endswith("1")), None)
 
 
 def named_by_adjective(doc: Doc, m: Mention, span: list[Token], quoted: str | None, acronym: str | None,

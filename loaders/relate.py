@@ -6,9 +6,10 @@ own; what they add to the document (an implied self-government, the territory it
 """
 from __future__ import annotations
 
-from loaders.doc import Doc, Mention
 from graph.model import Entity
 from graph.slug import slugify
+from graph.teryt import Gmina, Voivodeship
+from loaders.doc import Doc, Mention
 from loaders.tokens import Token
 
 
@@ -54,6 +55,17 @@ def main_of(doc: Doc, type_: str, s: int | None = None) -> str | None:
             return doc.key(here[0])
     keys = [k for k, e in doc.entities.items() if e.type == type_]
     return keys[0] if keys else None
+
+
+def gmina_government(g: Gmina) -> str:
+    """The name a gmina's self-government is keyed by: "Miasto Puszczykowo" where the gmina is a town (TERYT type
+    1), else "Gmina Bałtów"; "Gmina Puszczykowo" and "Burmistrz Puszczykowa" then lead to one body."""
+    return f"{'Miasto' if g.code.endswith('1') else 'Gmina'} {g.name}"
+
+
+def voivodeship_government(v: Voivodeship) -> str:
+    """ "Województwo Świętokrzyskie", "Województwo Warmińsko-Mazurskie"."""
+    return f"Województwo {v.name.title()}"
 
 
 def body(doc: Doc, name: str, level: str, code: str) -> str:

@@ -17,6 +17,7 @@ from loaders.doc import Doc, Mention
 from loaders.gazetteer import Gazetteer, OrgKind, bare_acronym, gazetteer
 from loaders.morph import morph
 from loaders.names import placed_name
+from loaders.relate import gmina_government, voivodeship_government
 
 
 @dataclass
@@ -135,18 +136,33 @@ class Resolver:
             if reg:
                 v = self.gaz.register.voivodeship(reg)
                 return f"{kind.code}-{slugify(v.name)}" if v else slugify(m.name)
+        if m.generic and kind is not None and kind.kind == "LocalGovernment" and region \
+                and m.name.lower() in self.gaz.words("bare_voivodeship_names"):
+            name = self.voivodeship_government(region)  # "członek Zarządu Województwa": the article's region
+            return slugify(name) if name else None
         if m.generic:
             return None
         g = self.gaz.register.gmina(m.gmina) if m.gmina else None
         if kind is not None and g is not None and kind.kind == "LocalGovernment":
             # "Gmina Starachowice" and "Miasto Starachowice" are one self-government where the gmina is the town
-            return slugify(f"{'Miasto' if g.code.endswith('1') else 'Gmina'} {g.name}")
+            return slugify(gmina_government(g))
         if kind is not None and g is not None and m.placed:
             # "Centrum Kultury w Jędrzejowie" and "Jędrzejowskie Centrum Kultury": one kind, one town
             return slugify(self.placed_name(m.key_name or m.name, g.name, m.region))
         if m.quoted:
             return f"{kind.code}-{slugify(m.quoted)}" if kind else slugify(m.quoted)
         return slugify(m.key_name or m.name)
+
+    def spelt_out(self, name: str) -> str:
+        """A collaboration's name with its abbreviations spelt out, for its key ("… rozwoju ES" -> "… rozwoju
+        ekonomii społecznej")."""
+        table = self.gaz.mapping("collaboration_abbreviations")
+        return " ".join(table[w][0] if w in table else w for w in name.split())
+
+    def voivodeship_government(self, region: str) -> str | None:
+        """The name of a voivodeship's self-government: "Województwo Świętokrzyskie"."""
+        v = self.gaz.register.voivodeship(region)
+        return voivodeship_government(v) if v else None
 
     def placed_name(self, name: str, town: str, region: str | None) -> str:
         """One spelling of a body's name placed in a town, for its key: "Jędrzejowskie Centrum Kultury" and
@@ -199,21 +215,25 @@ class Resolver:
                 if key is None:
                     continue
                 kind = m.kind
-                e = self.entity(key, "Organization", m.name, m, kind=kind.kind if kind else None,
+                name = m.name
+                if m.generic and m.name.lower() in self.gaz.words("bare_voivodeship_names"):
+                    name = self.voivodeship_government(region or "") or m.name
+                e = self.entity(key, "Organization", name, m, kind=kind.kind if kind else None,
                                 sector=kind.sector if kind else None)
                 if m.acronym:
                     e.aliases.add(m.acronym)
                 if kind is not None and kind.scope == "region":
                     e.aliases |= self._seat_names(m, m.region or region)
             elif m.type == "Partnership" and m.key_name:
-                self.entity(slugify(m.key_name), m.type, m.name, m)
+                self.entity(slugify(self.spelt_out(m.key_name)), m.type, m.name, m)
             elif m.type in ("Project", "Programme", "Agreement", "Partnership"):
-                self.entity(slugify(m.name), m.type, m.name, m)
+                self.entity(slugify(self.spelt_out(m.name)), m.type, m.name, m)
         self._counties = counties
         self._generic_mentions(counties)
         for m in doc.mentions:  # "Zarząd Powiatu X" is one more name of Powiat X
             if m.joins and m.joins in self.keys and m.id in self.keys and self.keys[m.id] != self.keys[m.joins]:
                 self._merge(self.keys[m.id], self.keys[m.joins])
+        self._hosted_bodies()
         self._short_forms()
         acronyms = self._acronyms(region)
         doc.entities = self.entities
@@ -313,8 +333,22 @@ class Resolver:
                 if a is b or a.key not in self.entities or b.key not in self.entities:
                     continue
                 shared = proper(a) & proper(b)
+                if fold(a.name) == fold(b.name) and a.kind == b.kind:
+                    shared = {fold(a.name)}  # "Spółdzielnia Socjalna „DobryDzień”" and "… DobryDzień"
                 if shared and (a.kind == b.kind or a.kind in places and b.kind not in places):
                     self._merge(a.key, b.key)
+
+    def _hosted_bodies(self) -> None:
+        """ "Zakład Aktywności Zawodowej przy Stowarzyszeniu X" is the one body of that kind the article names
+        otherwise ("Zakład Aktywności Zawodowej w Kielcach", "Kielecki ZAZ")."""
+        for m in self.doc.mentions:
+            own = self.keys.get(m.id)
+            if not m.hosted or own is None or m.kind is None or own not in self.entities:
+                continue
+            others = {k for k, e in self.entities.items() if e.type == "Organization" and e.kind == m.kind.kind
+                      and k != own}
+            if len(others) == 1:
+                self._merge(own, others.pop())
 
     def _merge(self, src: str, dst: str) -> None:
         a, b = self.entities.pop(src), self.entities[dst]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from loaders.doc import Doc, Mention
 from loaders.matcher import Match
+from loaders.morph import morph
 from loaders.names import nouns
 from loaders.registry import construction
 from loaders.rolesegments import Segment, owner, person_after, person_before, read_segment, segments_after
@@ -103,6 +104,28 @@ def role_before_name(doc: Doc, match: Match) -> None:
     for p in people:
         for seg in chain:
             attach(doc, p, seg, "role-before-name")
+
+
+@construction("deputy-of", "relations", slots=("role", "person"))
+def deputy_of(doc: Doc, match: Match) -> None:
+    """ "dyrektor ROPS Elżbieta Korus oraz jej zastępca Arkadiusz Ślipikowski": the deputy of the post just
+    named, in the same body."""
+    p_span = match.span("person")
+    person = doc.outer_at(p_span[0]) if p_span else None
+    if person is None:
+        return
+    before = [r for r in doc.relations("role") if r.sentence == match.sentence and r.s != doc.key(person)
+              and r.role and any(m.end <= match.start and doc.key(m) == r.s for m in doc.of_type("Person"))]
+    if not before:
+        return
+    post = before[-1]
+    head = post.role.split()[0]
+    deputy = next((r for r in doc.gaz.roles if len(r.words) == 2 and r.words[0] == "zastępca"
+                   and any(i.lemma == head for i in morph().analyse(r.words[1]))), None)
+    if deputy is None:
+        return  # a deputy of a post the role list has no deputy for
+    doc.relate("role", doc.key(person), post.o, match.sentence, "deputy-of", role=deputy.label,
+               title=doc.span_text(*match.span("role")))  # type: ignore[misc]
 
 
 @construction("affiliation-from", "relations", slots=("person", "org", "unit?"))

@@ -124,3 +124,27 @@ def test_a_bare_kind_at_a_bodys_meeting_is_that_body() -> None:
 def test_an_inflected_acronym_with_its_name() -> None:
     x = run("Głos otrzymała Pani Emilia Kowalska – Kierowniczka OWES-u dla regionu szczecińskiego.")
     assert roles(x) == {("Emilia Kowalska", "kierownik", "OWES dla regionu szczecińskiego")}
+
+
+def test_the_deputy_of_the_post_just_named() -> None:
+    text = "Gratulowali dyrektor Fundacji Barka Elżbieta Korus oraz jej zastępca Arkadiusz Ślipikowski."
+    assert roles(run(text), by="deputy-of") == {("Arkadiusz Ślipikowski", "zastępca dyrektora", "Fundacja Barka")}
+
+
+def test_no_deputy_without_a_post_before() -> None:
+    text = "Gratulowali Elżbieta Korus z Fundacji Barka oraz jej zastępca Arkadiusz Ślipikowski."
+    assert roles(run(text), by="deputy-of") == set()
+
+
+def test_a_bare_voivodeship_board_is_the_article_region_s() -> None:
+    x = run("Nagrody wręczył członek Zarządu Województwa Piotr Żołądek.", region="26")
+    assert roles(x) == {("Piotr Żołądek", "członek zarządu", "Województwo Świętokrzyskie")}
+
+
+def test_a_bare_voivodeship_board_without_a_region_is_no_body() -> None:
+    assert roles(run("Nagrody wręczył członek Zarządu Województwa Piotr Żołądek.")) == set()
+
+
+def test_the_marshal_s_plenipotentiary_serves_the_voivodeship() -> None:
+    x = run("Była Agnieszka Piwnik, pełnomocnik marszałka do spraw organizacji pozarządowych.", region="26")
+    assert roles(x) == {("Agnieszka Piwnik", "pełnomocnik marszałka", "Województwo Świętokrzyskie")}

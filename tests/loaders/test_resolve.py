@@ -1,0 +1,47 @@
+"""One body, one node: the names an article gives one organisation or agreement resolve to one key."""
+from __future__ import annotations
+
+from graph.model import Article
+from loaders.pipeline import extract
+
+
+def keys(text: str, type_: str = "Organization", region: str | None = None) -> dict[str, str]:
+    x = extract(Article(id="t", text=text, source="test", region=region))
+    return {k: e.name for k, e in x.entities.items() if e.type == type_}
+
+
+def test_a_body_beside_its_host_is_the_one_of_its_kind_named_otherwise() -> None:
+    text = ("Certyfikat otrzymał Zakład Aktywności Zawodowej w Kielcach. Zakład Aktywności Zawodowej przy "
+            "Stowarzyszeniu Nadzieja Rodzinie tworzy miejsca pracy. Kielecki Zakład Aktywności Zawodowej rośnie.")
+    found = keys(text, region="26")
+    assert [k for k in found if k.startswith("zaklad")] == ["zaklad-aktywnosci-zawodowej-w-kielcach"]
+
+
+def test_two_bodies_of_a_kind_keep_their_host_apart() -> None:
+    text = ("Certyfikat otrzymał Zakład Aktywności Zawodowej w Kielcach i Zakład Aktywności Zawodowej w Busku. "
+            "Zakład Aktywności Zawodowej przy Stowarzyszeniu Nadzieja Rodzinie tworzy miejsca pracy.")
+    assert len([k for k in keys(text, region="26") if k.startswith("zaklad")]) == 3
+
+
+def test_an_acronym_in_mixed_case_in_brackets_names_the_body() -> None:
+    text = "Partnerstwo powstało przy wsparciu Mazowieckiego Ośrodka Wsparcia Ekonomii Społecznej (mOWES)."
+    x = extract(Article(id="t", text=text, source="test"))
+    [e] = [e for e in x.entities.values() if e.type == "Organization"]
+    assert "mOWES" in e.aliases
+
+
+def test_an_abbreviation_in_an_agreement_s_name() -> None:
+    text = ("Porozumienie o rozwoju ES w Gminie Puszczykowo\n\n"
+            "Podpisaliśmy Porozumienie o Rozwoju Ekonomii Społecznej w Gminie Puszczykowo.")
+    assert len(keys(text, "Agreement")) == 1
+
+
+def test_a_mayor_s_town_and_the_gmina_named_are_one_body() -> None:
+    text = "Porozumienie podpisała Gmina Puszczykowo. Obecny był Burmistrz Puszczykowa Andrzej Balcerek."
+    assert len(keys(text, region="30")) == 1
+
+
+def test_a_quoted_and_an_unquoted_name_are_one_body() -> None:
+    text = ("Wystąpiła Spółdzielnia Socjalna „DobryDzień”. Prezes Spółdzielni Socjalnej DobryDzień Anna Mróz "
+            "opowiedziała o pracy.")
+    assert len(keys(text)) == 1
