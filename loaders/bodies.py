@@ -7,9 +7,11 @@ article names, "Przewodnicząca Komitetu" the one committee. What each role head
 """
 from __future__ import annotations
 
+from graph.teryt import Gmina
 from loaders.doc import Doc
 from loaders.names import adjectives, nouns
 from loaders.relate import body, gmina_government, voivodeship_government
+from loaders.towns import town_at
 
 
 def implied_body(doc: Doc, level: str, j: int, s: int) -> str | None:
@@ -37,19 +39,26 @@ def implied_body(doc: Doc, level: str, j: int, s: int) -> str | None:
             if m is not None and m.type == "Organization":
                 return doc.key(m)
         return region_body(doc)
-    if level in ("gmina", "city") and nxt is not None:
+    if level in ("gmina", "rural", "city") and nxt is not None:
         word = nxt
         if nxt.text.lower() in ("gminy", "miasta", "gmina", "miasto") and doc.tok(j + 1) is not None:
             word = doc.tokens[j + 1]  # "wójt gminy Gowarczów", "burmistrz miasta Pieniężno"
         if not word.is_cap:
             return None
-        for i in list(nouns(word)) + [None]:
-            found = reg.gminas_by_name(i.lemma if i is not None else word.text)
-            if doc.region:
-                found = [g for g in found if g.voivodeship == doc.region] or found
-            if found:
-                return body(doc, gmina_government(found[0]), "gmina", found[0].code)
+        hit = town_at(doc, word.i)  # "wójt gminy Nowa Ruda", "Burmistrz Puszczykowa"
+        if hit is None:
+            return None
+        found = [g for g in hit[1] if not doc.region or g.voivodeship == doc.region] or hit[1]
+        g = min(found, key=lambda g: _headed_by(g, level))
+        return body(doc, gmina_government(g), "gmina", g.code)
     return None
+
+
+def _headed_by(g: Gmina, level: str) -> int:
+    """0 if a head of ``level`` heads gmina ``g``: a wójt a rural gmina (TERYT type 2), a burmistrz a town or a
+    town-and-country gmina, a prezydent a city; so "wójt gminy Nowa Ruda" is the rural gmina's, not the town's."""
+    rural = g.code.endswith("2")
+    return int(rural != (level == "rural"))
 
 
 def region_body(doc: Doc) -> str | None:

@@ -392,7 +392,11 @@ def _town_after(doc: Doc, k: int, head: str) -> tuple[int, str, str] | None:
     hit = town_at(doc, k + 1)
     if hit is None or hit[0] - (k + 1) > 4:
         return None
-    return hit[0], hit[1][0].name, hit[1][0].code
+    g = hit[1][0]
+    if head == "gmina" and (k < 1 or doc.tokens[k - 1].text.lower() not in ("miejska", "miejskiej", "miejską")):
+        # "Gmina Nowa Ruda" is the rural gmina where a town and a rural gmina share the name ("Miasto Nowa Ruda")
+        g = next((r for r in hit[1] if r.code.endswith("2") and r.code[:4] == g.code[:4]), g)
+    return hit[0], g.name, g.code
 
 
 def _key_name(name: str, proper: str | None) -> str | None:

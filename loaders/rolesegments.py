@@ -16,6 +16,7 @@ from loaders.lexical import is_verb
 from loaders.matcher import Phrase, phrase_at, phrase_index
 from loaders.names import nominative_phrase
 from loaders.tokens import ABBREVIATIONS, DASHES
+from loaders.towns import town_at
 
 APPOSITION = {",", "(", *DASHES}
 BREAKS = {";", ":", "(", ")", "!", "?", ",", *DASHES}
@@ -87,7 +88,16 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
             break
         if low in BREAKS or low in doc.gaz.words("clause_words") or is_verb(u):
             break
+        if u.is_cap and not u.is_upper and (k == j or toks[k - 1].text.lower() in ("gminy", "miasta")):
+            town = town_at(doc, k)  # "burmistrz Nowej Rudy", "wójt gminy Nowa Ruda": the town's whole name
+            if town is not None and town[0] > k + 1:
+                k = seg.end = town[0]
+                continue
         if u.is_cap and k > j and not u.is_upper:
+            town = town_at(doc, k) if toks[k - 1].text.lower() in ("gminy", "miasta") else None
+            if town is not None:
+                k = seg.end = town[0]  # "wójt gminy Nowa Ruda": the town's whole name
+                continue
             break  # a new name
         k += 1
         seg.end = k

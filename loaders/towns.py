@@ -7,6 +7,8 @@ and a town rather than the rural gmina around it ("w Elblągu" is the city, 2861
 """
 from __future__ import annotations
 
+import itertools
+
 from graph.teryt import Gmina
 from loaders.doc import Doc
 from loaders.names import adjectives, nominative_phrase, nouns
@@ -57,11 +59,24 @@ def _nominative(doc: Doc, words: list[Token]) -> str:
     return f"{name} {tail}".strip()
 
 
+def _by_place_lemmas(doc: Doc, i: int, end: int) -> list[Gmina]:
+    """A town of several words read word by word as place names: "Nowej Rudy" is Nowa + Ruda."""
+    words = doc.tokens[i:end]
+    if not 1 < len(words) <= 3 or not all(w.is_cap for w in words):
+        return []
+    options = [sorted({x.lemma for x in nouns(w) if x.is_geo}) or [w.text] for w in words]
+    for combo in itertools.islice(itertools.product(*options), 16):
+        found = doc.gaz.register.gminas_by_name(" ".join(combo))
+        if found:
+            return found
+    return []
+
+
 def town_at(doc: Doc, i: int) -> tuple[int, list[Gmina]] | None:
     """The gminas a town name starting at token ``i`` names, best first, and one past the name; or None."""
     reg = doc.gaz.register
     for end, name in _candidates(doc, i):
-        found = reg.gminas_by_name(name)
+        found = reg.gminas_by_name(name) or _by_place_lemmas(doc, i, end)
         if not found and end == i + 1:
             t = doc.tokens[i]
             for r in list(nouns(t)) + list(adjectives(t)):

@@ -71,7 +71,7 @@ def signatory_verb(doc: Doc, match: Match) -> None:
     a, _ = doc.sentence_span(match.sentence)
     named_first = any(m.start < cue[0] for m in doc.in_sentence(match.sentence, ("Agreement", "Partnership"),
                                                                   outer=False)) or \
-        any(t.lemmas & doc.gaz.words("agreement_heads") for t in doc.tokens[a:cue[0]])
+        any(t.lemmas & doc.gaz.words("agreement_nouns") for t in doc.tokens[a:cue[0]])
     items = list_items(doc, cue[1], match.sentence) if named_first else []
     if not items:
         items = list_items(doc, a, match.sentence, stop=cue[0])

@@ -128,6 +128,47 @@ def deputy_of(doc: Doc, match: Match) -> None:
                title=doc.span_text(*match.span("role")))  # type: ignore[misc]
 
 
+@construction("possessive-role", "relations", slots=("pronoun", "role", "person"))
+def possessive_role(doc: Doc, match: Match) -> None:
+    """ "w imieniu Stowarzyszenia X – jego prezes A i wiceprezes B", "Fundacja Y; jej prezeska A": the post is in
+    the body named just before whose noun agrees with the pronoun (jej: feminine; jego: masculine or neuter)."""
+    pronoun, r_span, p_span = match.span("pronoun"), match.span("role"), match.span("person")
+    person = doc.outer_at(p_span[0]) if p_span else None
+    if person is None or pronoun is None or r_span is None:
+        return
+    feminine = doc.tokens[pronoun[0]].text.lower() == "jej"
+    org = _antecedent(doc, pronoun[0], feminine)
+    seg = read_segment(doc, r_span[0])
+    if org is None or seg is None:
+        return
+    doc.relate("role", doc.key(person), org, match.sentence, "possessive-role",
+               role=doc.gaz.role_label(seg.phrase.value), title=seg.title)
+    k = person.end  # "… i wiceprezes Tomasz Hanus": the next post in the same body
+    while doc.tok(k) is not None and doc.tokens[k].text.lower() in (",", "i", "oraz"):
+        nxt = read_segment(doc, k + 1)
+        if nxt is None:
+            break
+        other, _ = person_after(doc, nxt.role_end)
+        if other is None:
+            break
+        doc.relate("role", doc.key(other), org, match.sentence, "possessive-role",
+                   role=doc.gaz.role_label(nxt.phrase.value), title=nxt.title)
+        k = other.end
+
+
+def _antecedent(doc: Doc, at: int, feminine: bool) -> str | None:
+    """The last organisation before token ``at`` (in its sentence or the one before) whose noun's gender fits."""
+    s = doc.tokens[at].sentence
+    for m in sorted((m for m in doc.of_type("Organization") if m.end <= at and s - 1 <= m.sentence <= s),
+                    key=lambda m: -m.end):
+        if doc.key(m) is None or m.head < 0:
+            continue
+        genders = {g for i in nouns(doc.tokens[m.head]) for g in i.genders}
+        if (feminine and "f" in genders) or (not feminine and genders & {"m1", "m2", "m3", "n"}):
+            return doc.key(m)
+    return None
+
+
 @construction("affiliation-from", "relations", slots=("person", "org", "unit?"))
 def affiliation_from(doc: Doc, match: Match) -> None:
     """ "Jan Nowak z Fundacji X", "Pan Tomasz Zamorski z zarządu Stowarzyszenia X", "prof. Jan Nowak z

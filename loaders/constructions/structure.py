@@ -10,6 +10,7 @@ from loaders.doc import Doc, Mention
 from loaders.names import nouns
 from loaders.matcher import Match
 from loaders.registry import construction
+from loaders.lists import list_items
 from loaders.relate import after, governs
 
 
@@ -33,6 +34,8 @@ def governments(doc: Doc) -> None:
                 governs(doc, key, "county", found[0].code)
         elif head in ("województwo", "samorząd") and m.region:
             governs(doc, key, "voivodeship", m.region)  # the name's adjective says which one
+        elif head in ("gmina", "miasto") and m.gmina:
+            governs(doc, key, "gmina", m.gmina)  # the one its name was read as ("Gmina Nowa Ruda": the rural one)
         elif head in ("gmina", "miasto"):
             gminas = reg.gminas_by_name(rest)
             if doc.region:
@@ -75,6 +78,25 @@ def founder_verb(doc: Doc, match: Match) -> None:
             doc.relate("founder", founded, doc.key(m), s, "founder-verb")
 
 
+@construction("founder-noun", "relations", slots=("cue",))
+def founder_noun(doc: Doc, match: Match) -> None:
+    """ "Założycielami spółdzielni są Gmina X i Stowarzyszenie Y", "Gmina X i Fundacja Y są jej założycielami":
+    the list on the other side of "być" / "zostać" founded the body the noun names."""
+    s, (cue, end) = match.sentence, match.span("cue") or (match.start, match.end)
+    a, b = doc.sentence_span(s)
+    copula = next((t.i for t in doc.tokens[a:b] if t.lemmas & {"być", "zostać"} and abs(t.i - cue) <= 6), None)
+    if copula is None:
+        return
+    founded = _founded_after(doc, s, end, ("gen",), stop=copula if copula > cue else None)
+    if founded is None:
+        return
+    items = list_items(doc, copula + 1, s) if copula > cue else list_items(doc, a, s, stop=copula)
+    for it in items:
+        m = it.first("Organization", "Person")
+        if m is not None and doc.key(m) != founded:
+            doc.relate("founder", founded, doc.key(m), s, "founder-noun")
+
+
 def _subject(doc: Doc, m: Mention) -> bool:
     before = [t.text.lower() for t in doc.tokens[max(0, m.start - 2):m.start]]
     if before[-1:] in (["z"], ["ze"]):
@@ -82,15 +104,16 @@ def _subject(doc: Doc, m: Mention) -> bool:
     return m.case == "nom" or (m.case is None and not before[-1:] == ["w"])
 
 
-def _founded_after(doc: Doc, s: int, end: int) -> str | None:
+def _founded_after(doc: Doc, s: int, end: int, cases: tuple[str, ...] = ("acc",), stop: int | None = None
+                   ) -> str | None:
     """The organisation a founding verb's object names: a name right after it ("założyły Spółdzielnię Socjalną
     „Razem”"), or a kind's noun standing for one named before ("powołało do życia spółdzielnię")."""
     _, b = doc.sentence_span(s)
-    for t in doc.tokens[end:min(b, end + 5)]:
+    for t in doc.tokens[end:min(b, end + 5, stop if stop is not None else b)]:
         m = doc.outer_at(t.i)
         if m is not None and m.type == "Organization" and doc.key(m):
             return doc.key(m)
-        lemma = next((i.lemma.lower() for i in nouns(t) if "acc" in i.cases and i.lemma.lower() in doc.gaz.heads),
+        lemma = next((i.lemma.lower() for i in nouns(t) if i.cases & set(cases) and i.lemma.lower() in doc.gaz.heads),
                      None)
         if lemma:
             named = [m for m in doc.of_type("Organization") if m.start < t.i and m.head >= 0 and doc.key(m)

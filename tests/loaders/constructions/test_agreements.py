@@ -51,3 +51,8 @@ def test_an_agreement_on_partnerly_cooperation_sets_up_no_partnership() -> None:
 def test_initiator() -> None:
     x = run("Inicjatorem porozumienia o współpracy jest Regionalny Ośrodek Polityki Społecznej w Kielcach.")
     assert {o for _, o in rels(x, "initiator")} == {"Regionalny Ośrodek Polityki Społecznej w Kielcach"}
+
+
+def test_a_noun_for_the_agreement_named_before() -> None:
+    text = "Podpisano umowę o założeniu spółdzielni socjalnej. Dokument podpisali: Gmina Bałtów i Fundacja Barka."
+    assert {o for _, o in rels(run(text), "signatory")} == {"Gmina Bałtów", "Fundacja Barka"}

@@ -148,3 +148,24 @@ def test_a_bare_voivodeship_board_without_a_region_is_no_body() -> None:
 def test_the_marshal_s_plenipotentiary_serves_the_voivodeship() -> None:
     x = run("Była Agnieszka Piwnik, pełnomocnik marszałka do spraw organizacji pozarządowych.", region="26")
     assert roles(x) == {("Agnieszka Piwnik", "pełnomocnik marszałka", "Województwo Świętokrzyskie")}
+
+
+def test_posts_in_the_body_a_pronoun_points_back_to() -> None:
+    text = ("Umowę podpisali – w imieniu Stowarzyszenia „Razem dla Ludwikowic” – jego prezes Bożena Kałuża i "
+            "wiceprezes Tomasz Hanus.")
+    assert roles(run(text), by="possessive-role") == {
+        ("Bożena Kałuża", "prezes", "Stowarzyszenie „Razem dla Ludwikowic”"),
+        ("Tomasz Hanus", "wiceprezes", "Stowarzyszenie „Razem dla Ludwikowic”")}
+
+
+def test_a_feminine_pronoun_skips_a_neuter_body() -> None:
+    text = "Gośćmi były Fundacja Barka i Stowarzyszenie Tłok; jej prezeska Anna Mróz mówiła o pracy."
+    assert roles(run(text), by="possessive-role") == {("Anna Mróz", "prezes", "Fundacja Barka")}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Umowę podpisał wójt gminy Nowa Ruda Adrian Pietrzyk.", "Gmina Nowa Ruda"),
+    ("Umowę podpisał burmistrz Nowej Rudy Adrian Pietrzyk.", "Miasto Nowa Ruda"),
+])
+def test_a_gmina_s_head_and_a_town_of_two_words(text: str, body: str) -> None:
+    assert roles(run(text, region="02")) == {("Adrian Pietrzyk", "wójt" if "wójt" in text else "burmistrz", body)}

@@ -71,3 +71,16 @@ def test_a_kind_beside_a_named_body_is_one_body() -> None:
 ])
 def test_names_that_hold_other_words_of_kinds(text: str, name: str) -> None:
     assert names(run(text), "Organization") == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "Założycielami Spółdzielni Socjalnej „Razem” są Gmina Bałtów i Fundacja Barka.",
+    "Gmina Bałtów i Fundacja Barka są założycielami Spółdzielni Socjalnej „Razem”.",
+])
+def test_founders_named_by_the_noun(text: str) -> None:
+    assert rels(run(text), "founder", by="founder-noun") == {
+        ("Spółdzielnia Socjalna „Razem”", "Gmina Bałtów"), ("Spółdzielnia Socjalna „Razem”", "Fundacja Barka")}
+
+
+def test_founders_of_no_body_named() -> None:
+    assert rels(run("Założycielami są Gmina Bałtów i Fundacja Barka."), "founder") == set()
