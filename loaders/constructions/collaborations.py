@@ -22,9 +22,10 @@ def quoted_projects(doc: Doc) -> None:
     toks = doc.tokens
     heads = doc.gaz.words("project_heads")
     intro_words = doc.gaz.words("name_intro")
+    places = ("County", "Voivodeship", "Municipality")
     for q, q_end in doc.quotes.items():
-        if not doc.is_free(q, q_end + 1):
-            continue
+        if not all(k not in doc.claimed or all(m.type in places for m in doc.covering(k)) for k in range(q, q_end + 1)):
+            continue  # a place inside a title is still the title's: "„Razem w usługach – powiat nyski”"
         intro = None
         named = any(doc.tok(q - b) is not None and doc.tokens[q - b].text.lower() in intro_words for b in range(1, 4))
         for back in range(1, 30 if named else 14):
@@ -107,7 +108,11 @@ def collaborations(doc: Doc) -> None:
         has_quote = any(x.i in doc.quotes for x in toks[k + 1:end + 1])
         if not has_complement and not has_quote:
             continue
-        name = nominative_phrase(span, k - start, lemma, doc.text)
+        q = next((x.i for x in span if x.i in doc.quotes and x.i > k), None)
+        if q is not None:  # a title in quotes stays as written
+            name = f"{nominative_phrase(toks[start:q], k - start, lemma, doc.text)} „{doc.quoted_text(q)}”"
+        else:
+            name = nominative_phrase(span, k - start, lemma, doc.text)
         name = name[:1].lower() + name[1:] if not toks[start].is_upper else name
         type_ = _collab_type(doc, lemma)
         assert type_ is not None
@@ -199,6 +204,8 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
     while j < len(toks) and toks[j].sentence == sent and steps < 16:
         t = toks[j]
         low = t.text.lower()
+        if low in ("w", "we") and doc.tok(j + 1) is not None and toks[j + 1].text.lower() == "imieniu":
+            break  # "Umowę w imieniu OWES podpisała"
         if low in preps or low == ".":
             if low == "." and toks[j - 1].text.lower() != "ds":
                 break
@@ -207,19 +214,25 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
             j += 1
             steps += 1
             continue
+        if j in doc.quotes:  # "umowa partnerska na realizację projektu „Razem w usługach”"
+            end = doc.quotes[j] + 1
+            break
         if not t.is_word or low in stop_words or low == "i" and not noun_follows(toks, j):
             break
+        if t.lemmas & doc.gaz.words("determiners"):
+            break  # "umowę na taką skalę", "… w naszej spółdzielni"
+        participles = [i for i in t.interps if i.pos in ("ppas", "pact")]
+        if participles and not nouns(t) and not any(i.pos == "adj" for i in t.interps):
+            break  # "Umowa partnerska na rzecz usług społecznych podpisana"
         if "być" in t.lemmas or any(m.type == "Person" or m.type == "Organization" and not
                                     (m.kind and m.kind.kind == "LocalGovernment") for m in doc.covering(j)):
             break  # "Sygnatariuszem porozumienia … była Fundacja Barka": the name ends before the verb
         if any(i.pos in ("fin", "praet", "bedzie", "impt", "inf", "pcon", "ppas", "pact", "winien")
                for i in t.interps) and not nouns(t) and not adjectives(t):
             break
-        if any(i.pos in ("fin", "praet") for i in t.interps) and toks[j - 1].text.lower() not in preps:
-            break  # "… partnerstwo na rzecz rozwoju ekonomii społecznej działa od roku"
-        if j in doc.quotes:
-            end = doc.quotes[j] + 1
-            break
+        if any(i.pos in ("fin", "praet") for i in t.interps) and toks[j - 1].text.lower() not in preps \
+                and not (nouns(t) and nouns(toks[j - 1]) and not adjectives(toks[j - 1])):
+            break  # "… partnerstwo na rzecz rozwoju ekonomii społecznej działa od roku" (not "terenów zieleni")
         j += 1
         steps += 1
         end = j

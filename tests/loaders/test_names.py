@@ -59,9 +59,23 @@ def test_organisation_in_nominative(sentence: str, organisation: str) -> None:
      "trójsektorowe porozumienie na rzecz rozwoju ekonomii społecznej w powiecie buskim"),
     ("Celem porozumienia o współpracy na rzecz ekonomii społecznej w gminie Bałtów jest rozwój.",
      "porozumienie o współpracy na rzecz ekonomii społecznej w gminie Bałtów"),
+    ("Zawarły umowę partnerską na realizację projektu „Razem w usługach – powiat nyski”.",
+     "umowa partnerska na realizację projektu „Razem w usługach – powiat nyski”"),
+    ("Umowa partnerska na rzecz usług społecznych podpisana", "umowa partnerska na rzecz usług społecznych"),
+    ("Podpisali umowę na utrzymanie terenów zieleni miejskiej.", "umowa na utrzymanie terenów zieleni miejskiej"),
+    ("Podpisałyśmy umowę o przyznanie wsparcia na utworzenie trzech miejsc pracy w naszej spółdzielni.",
+     "umowa o przyznanie wsparcia na utworzenie trzech miejsc pracy"),
 ])
 def test_agreement_in_nominative(sentence: str, agreement: str) -> None:
     assert names_of(sentence, "Agreement") == {agreement}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dziś mamy po raz pierwszy umowę na taką skalę.",
+    "Umowę w imieniu OWES podpisała Agnieszka Trela.",
+])
+def test_no_agreement_named(sentence: str) -> None:
+    assert names_of(sentence, "Agreement") == set()
 
 
 def test_partnership_keeps_genitive_complements() -> None:
