@@ -18,6 +18,7 @@ from graph.remote import SparqlStore
 from graph.store import OxigraphStore, Store
 from tests.oxigraph_server import OxigraphServer, oxigraph_binary
 
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles"
 BACKENDS = ["embedded", pytest.param("server", marks=pytest.mark.server)]
 
 
@@ -122,6 +123,15 @@ def make_sample_extraction() -> Extraction:
                       published=date, region="26")
     return Extraction(article=article, sentences=sentences, entities={e.key: e for e in entities},
                       relations=relations, event=meeting)
+
+
+@pytest.fixture(scope="session")
+def synthetic_articles() -> list[Article]:
+    """A hundred and twenty articles recombined from the sample corpus by the benchmarks' generator (seed 1): the same people
+    and organisations recur from article to article, as in real news."""
+    from bench.generate import Generator, real_articles
+
+    return Generator(real_articles([SAMPLE]), seed=1).articles(120)
 
 
 @pytest.fixture
