@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,11 +22,21 @@ from graph.iri import Minter
 from graph.ontology import ontology_graph
 from graph.store import RDF_FORMATS, QuerySyntaxError, StoreError, to_ox
 from graph.vocab import sparql_prefixes
-from loaders.pipeline import extract_corpus
+from loaders.pipeline import ExtractionError, extract_corpus
 
 log = logging.getLogger("esgraf")
 
 FORMAT_CHOICE = click.Choice(sorted(RDF_FORMATS))
+#: most processes ``load --jobs`` shares the work among
+MOST_JOBS = 64
+
+
+def cores() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _store(ctx: click.Context, read_only: bool = False):
@@ -73,12 +84,15 @@ def extract(ctx: click.Context, articles: tuple[Path, ...], fmt: str, no_ontolog
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--from-dump", "dump", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Bulk-load an RDF dump (TriG, N-Quads, Turtle…) instead of reading articles.")
+@click.option("--jobs", "-j", type=click.IntRange(1, MOST_JOBS), default=None,
+              help="Processes sharing the work: this one stores, the others extract [the machine's cores]. The "
+                   "store is the same for any number.")
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None) -> None:
+def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None, jobs: int | None) -> None:
     """Read every article under PATHS (default: the sample corpus) and store its graph.
 
-    Re-loading an article replaces its graph: loading twice gives the same store. Bad files are reported one
-    line each and skipped; the exit status is 1 if any were.
+    Re-loading an article replaces its graph: loading twice gives the same store. Bad files, and articles that
+    cannot be extracted, are reported one line each and skipped; the exit status is 1 if any were.
     """
     settings = settings_of(ctx)
     with _store(ctx) as store:
@@ -103,8 +117,8 @@ def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None) -> None
                          x.article.id, len(x.entities), len(x.relations))
 
         try:
-            report = load_paths(store, targets, settings=settings, progress=progress)
-        except StoreError as exc:
+            report = load_paths(store, targets, settings=settings, progress=progress, jobs=jobs or cores())
+        except (StoreError, ExtractionError) as exc:
             raise UserError(str(exc)) from exc
         # each skipped and not stored article was reported in its line as it happened
         log.info("loaded %d articles (%d triples) in %.1f s; %d skipped, %d not stored; the store holds %d quads",

@@ -224,3 +224,28 @@ def test_each_article_not_stored_is_reported_once(tmp_path: Path, monkeypatch, c
     assert result.exit_code == 1
     reported = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not stored:")]
     assert len(reported) == 3, reported
+
+
+def assert_same_store(a: Store, b: Store) -> None:
+    """The same named graphs, each isomorphic to its counterpart, and the same merged default graph."""
+    assert sorted(a.named_graphs()) == sorted(b.named_graphs())
+    for g in a.named_graphs():
+        assert isomorphic(a.graph(g), b.graph(g)), g
+    everything = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    assert isomorphic(a.construct(everything), b.construct(everything))
+
+
+def test_the_store_is_the_same_for_any_number_of_jobs(tmp_path: Path, synthetic_articles) -> None:
+    """Three processes extract the feed's articles (two blocks of fifty and more), one stores."""
+    from graph.store import OxigraphStore
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text}, ensure_ascii=False) + "\n"
+                            for a in synthetic_articles[:110]), encoding="utf-8")
+    for jobs in ("1", "4"):
+        result = CliRunner().invoke(main, ["--store", str(tmp_path / jobs), "load", "--jobs", jobs, str(feed)],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    with OxigraphStore(tmp_path / "1") as one, OxigraphStore(tmp_path / "4") as four:
+        assert len([g for g in one.named_graphs() if "/graph/article/" in g]) == 110
+        assert_same_store(one, four)
