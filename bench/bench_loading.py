@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import common  # noqa: E402
 from bench.common import MORE_ARTICLES, rate, table, timed  # noqa: E402
-from esgraf.settings import Settings  # noqa: E402
+from graph.settings import Settings  # noqa: E402
 from graph.iri import Minter  # noqa: E402
 from graph.model import Extraction  # noqa: E402
 from graph.ontology import ensure_reference_data  # noqa: E402

@@ -63,7 +63,7 @@ def busiest(store: OxigraphStore, kind: str, base: str) -> str | None:
 
 def run(triples: int = 1_000_000, articles: int = FULL_ARTICLES, folder: Path | str = MORE_ARTICLES,
         query_timeout: int = QUERY_TIMEOUT) -> str:
-    from esgraf.settings import Settings
+    from graph.settings import Settings
 
     data = common.dataset(triples, articles, folder)
     base = Settings.from_env().base_iri

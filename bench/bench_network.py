@@ -153,7 +153,7 @@ def first_draw(store: Store, renderers: tuple[str, ...] = RENDERERS) -> dict[str
         from playwright.sync_api import sync_playwright
         from werkzeug.serving import make_server
 
-        from esgraf.settings import Settings
+        from graph.settings import Settings
         from webapp import create_app
     except ImportError:
         return {}

@@ -228,7 +228,7 @@ def dataset(triples: int, articles: int, folder: Path | str = MORE_ARTICLES) -> 
     """
     key = (triples, articles)
     if key not in _DATASETS:
-        from esgraf.settings import Settings
+        from graph.settings import Settings
         from graph.store import OxigraphStore
 
         mint = Minter(Settings.from_env().base_iri)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.build import article_triples, meta_triples
 from graph.iri import Minter
 from graph.model import Article, Extraction
@@ -164,7 +164,7 @@ def load_paths(store: Store, paths: Iterable[Path | str], *, settings: Settings,
     t0 = time.perf_counter()
     mint = Minter(settings.base_iri)
     report = LoadReport()
-    ensure_reference_data(store, mint)
+    ensure_reference_data(store, mint, settings.data_path)
     known = known_from_store(store, mint)
 
     def not_extracted(article: Article, error: ExtractionError) -> None:
@@ -172,7 +172,7 @@ def load_paths(store: Store, paths: Iterable[Path | str], *, settings: Settings,
         log.error("not extracted: %s: %s", article.source, error)
 
     batches = extract_batches(iter_articles(paths, settings, report), known, batch=batch_size, workers=jobs - 1,
-                              on_error=not_extracted)
+                              data_dir=settings.data_path, on_error=not_extracted)
     writer = _Writer(store, mint, report, progress, threaded=jobs > 1)
     try:
         for batch in batches:

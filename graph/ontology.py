@@ -17,6 +17,7 @@ from rdflib.term import Node
 import ontology as _ontology_pkg
 from graph import teryt
 from graph.iri import MINT, Minter
+from graph.settings import DATA_DIR
 from graph.store import Store
 from graph.vocab import BASE, DCTERMS, ESG, RDFS
 
@@ -95,7 +96,7 @@ def ontology_hash(mint: Minter = MINT) -> str:
     return _digest([mint.base.encode(), *(f.read_bytes() for f in _ontology_sources())])
 
 
-def teryt_hash(mint: Minter = MINT, data_dir: Path | str = teryt.DATA_DIR) -> str:
+def teryt_hash(mint: Minter = MINT, data_dir: Path | str = DATA_DIR) -> str:
     """Hash of the register files, the base, and the code that turns them into triples."""
     files = [*teryt.register_files(data_dir), Path(teryt.__file__)]
     return _digest([mint.base.encode(), *(f.read_bytes() for f in files)])
@@ -109,7 +110,7 @@ def _has_stamp(store: Store, graph: URIRef, digest: str) -> bool:
     return store.ask(f'ASK {{ GRAPH <{graph}> {{ <{graph}> <{DCTERMS.identifier}> "{digest}" }} }}')
 
 
-def ensure_reference_data(store: Store, mint: Minter = MINT, data_dir: Path | str = teryt.DATA_DIR) -> None:
+def ensure_reference_data(store: Store, mint: Minter = MINT, data_dir: Path | str = DATA_DIR) -> None:
     """Load the ontology and the TERYT register into their graphs unless the store already has these versions.
 
     Both graphs are replaced in one transaction, so a reader sees either the old or the new reference data.

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from graph.model import Article, Entity, Extraction
+from graph.settings import DATA_DIR
 from loaders import registry
 from loaders.doc import Doc
 from loaders.events import merge_events
@@ -137,10 +138,15 @@ def extract(article: Article, known: KnownEntities | None = None) -> Extraction:
     return default_pipeline()(article, known)
 
 
-@functools.lru_cache(maxsize=2)
-def default_pipeline(data_dir: Path | None = None) -> Pipeline:
+def default_pipeline(data_dir: Path | str | None = None) -> Pipeline:
     """The default pipeline, reading its word lists from ``data_dir`` (default: the repository's ``data/``)."""
-    return Pipeline(gaz=gazetteer(Path(data_dir)) if data_dir is not None else None)
+    folder = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
+    return _pipeline(None if folder == DATA_DIR else folder)
+
+
+@functools.lru_cache(maxsize=2)
+def _pipeline(folder: Path | None) -> Pipeline:
+    return Pipeline(gaz=gazetteer(folder) if folder is not None else None)
 
 
 class ExtractionError(Exception):
@@ -267,9 +273,10 @@ def _groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield pending
 
 
-def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = None) -> list[Extraction]:
+def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = None, *,
+                   data_dir: Path | None = None) -> list[Extraction]:
     """All extractions of a corpus resolved together (see :func:`extract_batches`)."""
-    return [x for b in extract_batches(articles, known, batch=1_000_000) for x in b]
+    return [x for b in extract_batches(articles, known, batch=1_000_000, data_dir=data_dir) for x in b]
 
 
 def unify_names(extractions: list[Extraction]) -> None:

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from esgraf.settings import Settings
+from graph.settings import DATA_DIR, Settings
 from graph.model import Article, Entity, Extraction, Relation, Sentence
 from graph.remote import SparqlStore
 from graph.store import OxigraphStore, Store
 from tests.oxigraph_server import OxigraphServer, oxigraph_binary
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles"
+SAMPLE = DATA_DIR / "articles"
 BACKENDS = ["embedded", pytest.param("server", marks=pytest.mark.server)]
 
 

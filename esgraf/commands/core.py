@@ -15,8 +15,8 @@ import pyoxigraph as ox
 
 from esgraf.cli import UserError, settings_of
 from esgraf.pipeline import LoadReport, load_paths, read_all
-from esgraf.settings import Settings
-from esgraf.stores import open_store
+from graph.settings import Settings
+from graph.backend import open_store
 from graph.build import article_triples, meta_triples
 from graph.iri import Minter
 from graph.ontology import ontology_graph
@@ -64,7 +64,7 @@ def extract(ctx: click.Context, articles: tuple[Path, ...], fmt: str, no_ontolog
     items = read_all(articles, settings, report)
     store = ox.Store()
     quads = []
-    for x in extract_corpus(items):
+    for x in extract_corpus(items, data_dir=settings.data_path):
         g = ox.NamedNode(str(mint.article_graph(x.article.id)))
         quads += [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in article_triples(x, mint)]
         meta = ox.NamedNode(str(mint.meta_graph))
@@ -104,7 +104,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None, jobs: i
                 raise UserError(str(exc)) from exc
             log.info("loaded %s: the store holds %d quads", dump, store.count())
             return
-        targets = list(paths) or [Path(settings.articles)]
+        targets = list(paths) or [settings.articles_path]
         started = last = time.monotonic()
 
         def progress(n: int, x) -> None:

@@ -14,12 +14,12 @@ from click.testing import CliRunner, Result
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from esgraf import ROOT
+from graph.settings import DATA_DIR, ROOT
 from esgraf.cli import main
 from graph.remote import SparqlStore
 from graph.store import Store
 
-SAMPLE = ROOT / "data" / "articles"
+SAMPLE = DATA_DIR / "articles"
 Run = Callable[..., Result]
 
 
@@ -102,7 +102,7 @@ def test_bad_query_is_one_line(run: Run) -> None:
 
 def test_query_from_a_file(run: Run) -> None:
     run("load", str(SAMPLE))
-    rq = ROOT / "data" / "queries"
+    rq = DATA_DIR / "queries"
     for path in sorted(rq.glob("*.rq")):
         result = run("query", str(path), "--format", "csv")
         assert result.exit_code == 0, (path, result.output)
@@ -249,3 +249,27 @@ def test_the_store_is_the_same_for_any_number_of_jobs(tmp_path: Path, synthetic_
     with OxigraphStore(tmp_path / "1") as one, OxigraphStore(tmp_path / "4") as four:
         assert len([g for g in one.named_graphs() if "/graph/article/" in g]) == 110
         assert_same_store(one, four)
+
+
+def test_the_data_folder_setting_reaches_the_word_lists_and_the_register(tmp_path: Path) -> None:
+    """A deployment's own data folder: an organisation kind the repository's lists lack, its own sample corpus
+    (``load`` without paths) and a county's Wikidata item in its TERYT register."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("articles"))
+    with (data / "gazetteers" / "org_kinds.tsv").open("a", encoding="utf-8") as f:
+        f.write("bractwo\t-\tAssociation\tsocial\tnamed\tbractwo\t\n")
+    counties = data / "teryt" / "counties.csv"
+    counties.write_text(counties.read_text(encoding="utf-8").replace("Q1553070", "Q4242"), encoding="utf-8")
+    (data / "articles").mkdir()
+    (data / "articles" / "bractwo.txt").write_text(
+        "Spotkanie w powiecie starachowickim zorganizowało Bractwo Rozwoju Lokalnego z Kielc.\n", encoding="utf-8")
+    store = str(tmp_path / "store")
+    result = CliRunner().invoke(main, ["--store", store, "load"], env={"ESGRAF_DATA_DIR": str(data)},
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    found = CliRunner().invoke(main, ["--store", store, "query", "--format", "csv",
+                                      "SELECT ?kind ?same WHERE { ?o skos:prefLabel 'Bractwo Rozwoju Lokalnego'@pl ; "
+                                      "a ?kind FILTER(?kind != org:Organization) "
+                                      "<https://w3id.org/esgraf/county/2611> owl:sameAs ?same }"])
+    assert found.output.splitlines()[1:] == ["https://w3id.org/esgraf/ontology#Association,"
+                                             "http://www.wikidata.org/entity/Q4242"]

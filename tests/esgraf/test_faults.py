@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from esgraf import ROOT
+from graph.settings import DATA_DIR, ROOT
 from esgraf.pipeline import load_paths
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.iri import MINT
 from graph.store import OxigraphStore, Store
 
-SAMPLE = ROOT / "data" / "articles"
+SAMPLE = DATA_DIR / "articles"
 PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 

@@ -13,7 +13,7 @@ import graph.ontology as ontology
 from graph.iri import MINT, Minter, slugify
 from graph.ontology import ONTOLOGY_FILE, SCHEMES_FILE, ensure_reference_data, ontology_graph, shapes_graph
 from graph.store import Store
-from graph.teryt import DATA_DIR
+from graph.settings import DATA_DIR
 from graph.vocab import DCTERMS, ESG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, FOAF
 
 ROLES_TSV = DATA_DIR / "gazetteers" / "roles.tsv"
