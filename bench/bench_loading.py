@@ -12,26 +12,23 @@ the ``oxigraph`` server on 127.0.0.1:
 
 Checkpoints at about 10k, 100k and 1M triples show how the cost grows with the store.
 
-    python bench/bench_loading.py [--articles 4600] [--articles-folder FOLDER]
+    python -m bench.bench_loading [--articles 4600] [--articles-folder FOLDER]
 """
 from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench import common  # noqa: E402
-from bench.common import MORE_ARTICLES, rate, table, timed  # noqa: E402
-from graph.settings import Settings  # noqa: E402
-from graph.iri import Minter  # noqa: E402
-from graph.model import Extraction  # noqa: E402
-from graph.ontology import ensure_reference_data  # noqa: E402
-from graph.store import OxigraphStore, Store  # noqa: E402
+from bench import common
+from bench.common import MORE_ARTICLES, rate, table, timed
+from graph.settings import Settings
+from graph.iri import Minter
+from graph.model import Extraction
+from graph.ontology import ensure_reference_data
+from graph.store import OxigraphStore, Store
 
 FULL_ARTICLES = 4600  # a little over a million triples
 QUICK_ARTICLES = 150

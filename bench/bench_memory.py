@@ -5,7 +5,7 @@ reference data and synthetic articles; the benchmark asks it for the home page, 
 queries (SPARQL JSON) and the pages of the busiest person, organisation and county, then reads VmHWM (peak
 RSS) from /proc for the server and for its query workers (child processes that open the store read-only).
 
-    python bench/bench_memory.py [--triples 1000000] [--articles 4600]
+    python -m bench.bench_memory [--triples 1000000] [--articles 4600]
 """
 from __future__ import annotations
 
@@ -20,13 +20,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench import common  # noqa: E402
-from bench.bench_loading import FULL_ARTICLES  # noqa: E402
-from bench.bench_queries import queries  # noqa: E402
-from bench.common import MORE_ARTICLES, table  # noqa: E402
-from graph.store import OxigraphStore  # noqa: E402
+from bench import common
+from bench.bench_loading import FULL_ARTICLES
+from bench.bench_queries import queries
+from bench.common import MORE_ARTICLES, table
+from graph.store import OxigraphStore
 
 QUERY_TIMEOUT = 10  # seconds (ESGRAF_QUERY_TIMEOUT): the exploding example queries are stopped, as users see
 

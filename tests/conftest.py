@@ -16,7 +16,7 @@ from graph.settings import DATA_DIR, Settings
 from graph.model import Article, Entity, Extraction, Relation, Sentence
 from graph.remote import SparqlStore
 from graph.store import OxigraphStore, Store
-from tests.oxigraph_server import OxigraphServer, oxigraph_binary
+from bench.oxigraph_server import OxigraphServer, oxigraph_binary
 
 SAMPLE = DATA_DIR / "articles"
 BACKENDS = ["embedded", pytest.param("server", marks=pytest.mark.server)]

@@ -1,4 +1,4 @@
-"""An Oxigraph SPARQL server for tests: the ``oxigraph`` binary on a free port of 127.0.0.1.
+"""An Oxigraph SPARQL server for benchmarks and tests: the ``oxigraph`` binary on a free port of 127.0.0.1.
 
 The server is ready when it prints the line saying where it listens, so starting it needs no polling; a
 bounded wait covers a binary that never gets there.
@@ -26,6 +26,7 @@ def oxigraph_binary() -> str | None:
 
 
 def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
