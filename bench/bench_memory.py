@@ -24,6 +24,7 @@ from bench import common
 from bench.bench_loading import FULL_ARTICLES
 from bench.bench_queries import queries
 from bench.common import MORE_ARTICLES, table
+from graph.iri import Minter
 from graph.store import OxigraphStore
 
 QUERY_TIMEOUT = 10  # seconds (ESGRAF_QUERY_TIMEOUT): the exploding example queries are stopped, as users see
@@ -52,11 +53,12 @@ def children(pid: int) -> list[int]:
     return out + [g for c in out for g in children(c)]
 
 
-def busiest(store: OxigraphStore, kind: str, base: str) -> str | None:
-    """The entity of ``kind`` (person, organization, county) with the most triples about it."""
-    rows = store.select(f"""SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?e ?p ?o FILTER(STRSTARTS(STR(?e), "{base}{kind}/")) }}
+def busiest(store: OxigraphStore, type_: str, mint: Minter) -> str | None:
+    """The path of the entity of ``type_`` (Person, Organization, County) with the most triples about it."""
+    prefix = mint.entity(type_, "")
+    rows = store.select(f"""SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?e ?p ?o FILTER(STRSTARTS(STR(?e), "{prefix}")) }}
                            GROUP BY ?e ORDER BY DESC(?n) LIMIT 1""")
-    return str(rows[0]["e"])[len(base):] if rows else None
+    return mint.local(str(rows[0]["e"])) if rows else None
 
 
 def run(triples: int = 1_000_000, articles: int = FULL_ARTICLES, folder: Path | str = MORE_ARTICLES,
@@ -64,10 +66,10 @@ def run(triples: int = 1_000_000, articles: int = FULL_ARTICLES, folder: Path | 
     from graph.settings import Settings
 
     data = common.dataset(triples, articles, folder)
-    base = Settings.from_env().base_iri
+    mint = Minter(Settings.from_env().base_iri)
     store = OxigraphStore(data["store"], read_only=True)
-    pages = ["/", "/counties"] + [f"/{p}" for p in (busiest(store, k, base) for k in ("person", "organization",
-                                                                                          "county")) if p]
+    pages = ["/", "/counties"] + [f"/{p}" for p in (busiest(store, t, mint) for t in ("Person", "Organization",
+                                                                                          "County")) if p]
     del store
     port = common.free_port()
     exe = Path(sys.executable).parent / "esgraf"

@@ -21,7 +21,7 @@ from pathlib import Path
 from graph.settings import Settings
 from graph.build import article_triples, meta_triples
 from graph.iri import Minter
-from graph.model import Article, Extraction
+from graph.model import Article, Entity, Extraction
 from graph.ontology import ensure_reference_data
 from graph.store import Store
 from graph.vocab import ORG, SKOS
@@ -60,22 +60,21 @@ def read_all(paths: Iterable[Path | str], settings: Settings, report: LoadReport
 
 
 def known_from_store(store: Store, mint: Minter) -> KnownEntities:
-    """Names and acronyms of the organisations already stored, so new articles join them."""
+    """Names and acronyms of the organisations already stored, so new articles join them: each is known as if an
+    article of this load had named it."""
     known = KnownEntities()
-    prefix = f"{mint.base}organization/"
+    names: dict[str, list[str]] = {}
     rows = store.select(f"""
         SELECT ?o ?label WHERE {{
           ?o a <{ORG.Organization}> .
           {{ ?o <{SKOS.prefLabel}> ?label }} UNION {{ ?o <{SKOS.altLabel}> ?label }}
         }}""")
     for r in rows:
-        iri, label = str(r.get("o", "")), str(r.get("label", ""))
-        if not iri.startswith(prefix) or not label:
-            continue
-        key = iri[len(prefix):]
-        if label.isupper() and len(label) <= 12:
-            known.acronyms.setdefault(label, key)
-        known.names.setdefault(label.casefold(), key)
+        key, label = mint.key(str(r.get("o", "")), "Organization"), str(r.get("label", ""))
+        if key and label:
+            names.setdefault(key, []).append(label)
+    for key, (name, *aliases) in names.items():
+        known.add(Entity(key, "Organization", name, aliases=set(aliases)))
     return known
 
 

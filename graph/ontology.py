@@ -30,16 +30,8 @@ ONTOLOGY_FILE = ONTOLOGY_DIR / "esgraf.ttl"
 SCHEMES_FILE = ONTOLOGY_DIR / "schemes.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
-# IRIs under the base that the files spell with the default base; a deployment with its own base gets them
-# rewritten. The vocabulary itself (``{BASE}ontology#``) keeps its IRI whatever the base.
-_REBASED = (BASE + "concept/", BASE + "graph/")
-
-
-def _rebase(term: Node, base: str) -> Node:
-    # str(): rdflib's URIRef.startswith does not take a tuple of prefixes
-    if isinstance(term, URIRef) and str(term).startswith(_REBASED):
-        return URIRef(base + str(term)[len(BASE):])
-    return term
+def _rebase(term: Node, mint: Minter) -> Node:
+    return URIRef(mint.rebase(str(term))) if isinstance(term, URIRef) else term
 
 
 def _parse(paths: tuple[Path, ...], base: str) -> tuple[Triple, ...]:
@@ -48,7 +40,8 @@ def _parse(paths: tuple[Path, ...], base: str) -> tuple[Triple, ...]:
         g.parse(path, format="turtle")
     if base == BASE:
         return tuple(g)
-    return tuple((_rebase(s, base), _rebase(p, base), _rebase(o, base)) for s, p, o in g)
+    mint = Minter(base)
+    return tuple((_rebase(s, mint), _rebase(p, mint), _rebase(o, mint)) for s, p, o in g)
 
 
 @functools.lru_cache(maxsize=8)

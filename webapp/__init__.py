@@ -11,8 +11,7 @@ from urllib.parse import urlencode
 from flask import Flask, Response, request
 
 from graph.settings import Settings
-from graph.iri import Minter
-from graph.lookup import local_name
+from graph.iri import Minter, local_name
 from graph.store import Store
 from webapp import errors, i18n
 from webapp.names import DisplayNames

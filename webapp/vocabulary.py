@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from graph.iri import Minter
 from graph.ontology import ontology_graph
-from graph.vocab import RDFS, SKOS
+from graph.vocab import ESG, ORG, RDFS, SKOS
 
 #: short sector names for maps, tables and legends (the schemes' names are longer: "sektor publiczny")
 SECTORS: dict[str, dict[str, str]] = {
@@ -81,7 +81,7 @@ def kind_label(kind: str, lang: str, base: str) -> str:
     it ("starostwo powiatowe"); ``Person`` reads "osoba". An unknown kind is shown as it is."""
     if kind == "Person":
         return SECTORS["person"][lang]
-    for ns in (f"{base}ontology#", "http://www.w3.org/ns/org#"):
+    for ns in (str(ESG), str(ORG)):  # the vocabulary keeps its IRIs whatever the base
         label = term_label(ns + kind, lang, base)
         if label:
             return label

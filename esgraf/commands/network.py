@@ -18,7 +18,8 @@ from graph.backend import open_store
 from graph import network_export as nxp
 from graph.iri import Minter
 from graph.metrics import add_metrics
-from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network
+from graph.model import SECTORS
+from graph.network import TIE_KINDS, NetworkFilter, build_network
 from graph.store import StoreError
 
 log = logging.getLogger(__name__)

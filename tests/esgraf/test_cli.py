@@ -273,3 +273,18 @@ def test_the_data_folder_setting_reaches_the_word_lists_and_the_register(tmp_pat
                                       "<https://w3id.org/esgraf/county/2611> owl:sameAs ?same }"])
     assert found.output.splitlines()[1:] == ["https://w3id.org/esgraf/ontology#Association,"
                                              "http://www.wikidata.org/entity/Q4242"]
+
+
+def test_a_later_load_joins_the_organisations_already_stored(run: Run, tmp_path: Path) -> None:
+    """The second load knows the stored organisation's acronym, as if the first article were in it."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    (first / "a.txt").write_text("Spotkanie zorganizowała Fundacja Rozwoju Ekonomii Społecznej z Rzeszowa. "
+                                 "Przedstawiciele FRES omówili plany.\n", encoding="utf-8")
+    (second / "b.txt").write_text("W Przemyślu przedstawiciele FRES spotkali się z Anną Górak.\n", encoding="utf-8")
+    assert run("load", str(first)).exit_code == 0
+    assert run("load", str(second)).exit_code == 0
+    graphs = run("query", "--format", "csv", "SELECT DISTINCT ?g WHERE { GRAPH ?g { "
+                 "<https://w3id.org/esgraf/organization/fundacja-rozwoju-ekonomii-spolecznej> a org:Organization } }")
+    assert sorted(graphs.output.splitlines()[1:]) == ["https://w3id.org/esgraf/graph/article/a",
+                                                      "https://w3id.org/esgraf/graph/article/b"]
