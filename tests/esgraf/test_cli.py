@@ -18,14 +18,17 @@ from graph.settings import DATA_DIR, ROOT
 from esgraf.cli import main
 from graph.remote import SparqlStore
 from graph.store import Store
+from tests.conftest import with_reference_data
 
 SAMPLE = DATA_DIR / "articles"
 Run = Callable[..., Result]
 
 
 @pytest.fixture
-def run(store: Store) -> Run:
-    """Invoke ``esgraf`` against the same store as the ``store`` fixture (embedded folder or server)."""
+def run(reference_store: Store) -> Run:
+    """Invoke ``esgraf`` against the same store as the ``store`` fixture (embedded folder or server), which
+    holds the reference graphs already."""
+    store = reference_store
     if isinstance(store, SparqlStore):
         opts = ["--endpoint", store.query_url, "--update-endpoint", store.update_url]
     else:
@@ -190,7 +193,7 @@ def esgraf(*args: str | Path) -> subprocess.CompletedProcess[str]:
                           cwd=ROOT, timeout=300)
 
 
-def test_a_bad_address_keeps_the_article_and_is_one_line(tmp_path: Path) -> None:
+def test_a_bad_address_keeps_the_article_and_is_one_line(tmp_path: Path, reference_data: Path) -> None:
     files = bad_addresses(tmp_path / "in")
     extracted = esgraf("extract", *files)
     assert extracted.returncode == 0, extracted.stderr
@@ -205,13 +208,13 @@ def test_a_bad_address_keeps_the_article_and_is_one_line(tmp_path: Path) -> None
     articles = {str(g.identifier) for g in ds.graphs() if "/graph/article/" in str(g.identifier)}
     assert len(articles) == 3
 
-    loaded = esgraf("--store", tmp_path / "store", "load", *files)
+    loaded = esgraf("--store", with_reference_data(tmp_path / "store", reference_data), "load", *files)
     assert loaded.returncode == 0, loaded.stderr
     assert "not stored:" not in loaded.stderr and "loaded 3 articles" in loaded.stderr
     assert sum("%zz" in line for line in loaded.stderr.splitlines()) == 2
 
 
-def test_each_article_not_stored_is_reported_once(tmp_path: Path, monkeypatch, caplog) -> None:
+def test_each_article_not_stored_is_reported_once(tmp_path: Path, monkeypatch, caplog, reference_data: Path) -> None:
     import esgraf.pipeline
 
     def fail(store, x, mint):
@@ -220,7 +223,8 @@ def test_each_article_not_stored_is_reported_once(tmp_path: Path, monkeypatch, c
     monkeypatch.setattr(esgraf.pipeline, "store_extraction", fail)
     files = bad_addresses(tmp_path / "in")
     with caplog.at_level("INFO"):
-        result = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "load", *map(str, files)])
+        result = CliRunner().invoke(main, ["--store", str(with_reference_data(tmp_path / "store", reference_data)),
+                                           "load", *map(str, files)])
     assert result.exit_code == 1
     reported = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not stored:")]
     assert len(reported) == 3, reported
@@ -235,7 +239,8 @@ def assert_same_store(a: Store, b: Store) -> None:
     assert isomorphic(a.construct(everything), b.construct(everything))
 
 
-def test_the_store_is_the_same_for_any_number_of_jobs(tmp_path: Path, synthetic_articles) -> None:
+def test_the_store_is_the_same_for_any_number_of_jobs(tmp_path: Path, synthetic_articles, reference_data: Path
+                                                        ) -> None:
     """Three processes extract the feed's articles (two blocks of fifty and more), one stores."""
     from graph.store import OxigraphStore
 
@@ -243,7 +248,8 @@ def test_the_store_is_the_same_for_any_number_of_jobs(tmp_path: Path, synthetic_
     feed.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text}, ensure_ascii=False) + "\n"
                             for a in synthetic_articles[:110]), encoding="utf-8")
     for jobs in ("1", "4"):
-        result = CliRunner().invoke(main, ["--store", str(tmp_path / jobs), "load", "--jobs", jobs, str(feed)],
+        store = with_reference_data(tmp_path / jobs, reference_data)
+        result = CliRunner().invoke(main, ["--store", str(store), "load", "--jobs", jobs, str(feed)],
                                     catch_exceptions=False)
         assert result.exit_code == 0, result.output
     with OxigraphStore(tmp_path / "1") as one, OxigraphStore(tmp_path / "4") as four:
