@@ -116,11 +116,6 @@ def real_articles(folder: Path | str = MORE_ARTICLES) -> list[Article]:
 _EXTRACTIONS: dict[int, list[Extraction]] = {}
 
 
-def remember_extractions(count: int, extractions: list[Extraction]) -> None:
-    """Keep a corpus's extractions for the other benchmarks of this run."""
-    _EXTRACTIONS[count] = extractions
-
-
 def synthetic_extractions(count: int, folder: Path | str = MORE_ARTICLES) -> list[Extraction]:
     """``count`` synthetic articles (bench/generate.py, seed 1) extracted in batches as ``esgraf load`` does;
     kept for the run, since several benchmarks load the same corpus."""

@@ -246,9 +246,11 @@ def extract_batches(articles: Iterable[Article], known: KnownEntities | None = N
     if first is None:
         return
     groups = itertools.chain([first], groups)
-    # a worker takes about a second to start: an input of one small batch gets fewer, or none
+    # a worker takes about a second to start, and the one batch of a small input has no next batch to overlap
+    # with: it gets a worker for every ARTICLES_PER_WORKER articles, and none unless they read it together
     if len(first) < batch:
         workers = min(workers, len(first) // ARTICLES_PER_WORKER)
+        workers = workers if workers > 1 else 0
     if workers > 0:
         from loaders.parallel import parallel_batches
 

@@ -122,11 +122,13 @@ def test_a_worker_that_stops_takes_only_the_article_it_was_reading(synthetic_art
     assert failed == [f"{articles[6].id}: the extraction process stopped while reading it (exit code 3)"]
 
 
-@pytest.mark.parametrize("count, workers, started", [(49, 4, []), (120, 4, [2]), (250, 4, [4])])
+@pytest.mark.parametrize("count, workers, started", [(49, 4, []), (99, 4, []), (120, 4, [2]), (120, 1, []),
+                                                     (250, 4, [4]), (250, 1, [1])])
 def test_an_input_of_one_small_batch_gets_fewer_workers(synthetic_articles: list[Article],
                                                        monkeypatch: pytest.MonkeyPatch, count: int, workers: int,
                                                        started: list[int]) -> None:
-    """A worker takes about a second to start: it is worth it for ARTICLES_PER_WORKER articles or more."""
+    """A worker takes about a second to start: it is worth it for ARTICLES_PER_WORKER articles or more, and in
+    a one-batch input only beside another worker."""
     asked: list[int] = []
     monkeypatch.setattr("loaders.parallel.parallel_batches", lambda groups, known, n, *a: asked.append(n) or iter(()))
     monkeypatch.setattr(pipeline, "ARTICLES_PER_WORKER", 50)
