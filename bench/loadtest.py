@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.oxigraph_server import free_port
+from bench.oxigraph_server import free_port, stop_process
 from graph.settings import DATA_DIR, ROOT
 
 START_TIMEOUT = 600.0  # loading the sample corpus into an empty store comes first
@@ -84,13 +84,7 @@ class Server:
         ready.set()
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(30)
+        stop_process(self.proc, 30)
 
 
 def fetch(host: str, req: Request) -> tuple[int, bytes]:
