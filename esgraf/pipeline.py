@@ -25,7 +25,8 @@ from graph.model import Article, Entity, Extraction
 from graph.ontology import ensure_reference_data
 from graph.store import Store
 from graph.vocab import ORG, SKOS
-from loaders.pipeline import ExtractionError, extract_batches
+from loaders.parallel import parallel_batches
+from loaders.pipeline import ExtractionError
 from loaders.readers import ReadError, read_articles
 from loaders.resolve import KnownEntities
 
@@ -158,7 +159,7 @@ def load_paths(store: Store, paths: Iterable[Path | str], *, settings: Settings,
 
     ``jobs`` is how many processes share the work: this one stores (one article after the other, as the
     store's transactions must), and ``jobs - 1`` worker processes extract (see
-    :func:`loaders.pipeline.extract_batches`); with one, this process extracts too.
+    :func:`loaders.parallel.parallel_batches`); with one, this process extracts too.
     """
     t0 = time.perf_counter()
     mint = Minter(settings.base_iri)
@@ -170,8 +171,8 @@ def load_paths(store: Store, paths: Iterable[Path | str], *, settings: Settings,
         report.failed.append(f"{article.source}: {error}")
         log.error("not extracted: %s: %s", article.source, error)
 
-    batches = extract_batches(iter_articles(paths, settings, report), known, batch=batch_size, workers=jobs - 1,
-                              data_dir=settings.data_path, on_error=not_extracted)
+    batches = parallel_batches(iter_articles(paths, settings, report), known, batch=batch_size, workers=jobs - 1,
+                               data_dir=settings.data_path, on_error=not_extracted)
     writer = _Writer(store, mint, report, progress, threaded=jobs > 1)
     try:
         for batch in batches:

@@ -16,15 +16,19 @@ process: each stops when the pipe to it closes.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from graph.model import Article, Entity, Extraction
-from loaders.pipeline import ExtractionError, default_pipeline, finish_all, first_pass, kept, prepare_all
+from loaders.pipeline import (ExtractionError, batches_of, default_pipeline, extract_batches, finish_all, first_pass,
+                              kept, prepare_all)
 from loaders.resolve import KnownEntities
 
+#: articles of a one-batch input for each worker process it is worth starting (see :func:`parallel_batches`)
+ARTICLES_PER_WORKER = 50
 #: seconds a worker may take to start (importing the pipeline, loading Morfeusz and the word lists)
 START_SECONDS = 120.0
 #: how often the workers may stop unexpectedly in one call before the reading gives up
@@ -226,12 +230,32 @@ def _split(items: Sequence[Article], parts: int) -> list[list[Article]]:
     return out
 
 
-def parallel_batches(groups: Iterable[list[Article]], known: KnownEntities, workers: int, data_dir: Path | None,
-                     on_error: OnError) -> Iterator[list[Extraction]]:
-    """The batches' extractions read by ``workers`` worker processes, started once for all of them."""
+def parallel_batches(articles: Iterable[Article], known: KnownEntities | None = None, batch: int = 200, *,
+                     workers: int = 0, data_dir: Path | None = None, on_error: OnError = None
+                     ) -> Iterator[list[Extraction]]:
+    """The batches :func:`loaders.pipeline.extract_batches` makes, read by ``workers`` worker processes started
+    once for all of them (none: in this process).
+
+    A worker takes about a second to start, and the one batch of a small input has no next batch to overlap its
+    writing with: such an input gets a worker for every :data:`ARTICLES_PER_WORKER` articles, and none unless
+    two or more read it together.
+    """
+    known = known if known is not None else KnownEntities()
+    groups = batches_of(articles, batch)
+    first = next(groups, None)
+    if first is None:
+        return
+    if len(first) < batch:
+        workers = min(workers, len(first) // ARTICLES_PER_WORKER)
+        workers = workers if workers > 1 else 0
+    groups = itertools.chain([first], groups)
+    if workers == 0:
+        yield from extract_batches(itertools.chain.from_iterable(groups), known, batch, data_dir=data_dir,
+                                   on_error=on_error)
+        return
     with Crew(workers, data_dir) as crew:
         for items in groups:
             yield crew.batch(items, known, on_error)
 
 
-__all__ = ["Crew", "WorkerStopped", "parallel_batches"]
+__all__ = ["ARTICLES_PER_WORKER", "Crew", "WorkerStopped", "parallel_batches"]

@@ -8,7 +8,6 @@ form in one article joins the entity another article spells out, and every entit
 from __future__ import annotations
 
 import functools
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -153,9 +152,6 @@ class ExtractionError(Exception):
     """One article could not be read through the pipeline; the message says why, in one line."""
 
 
-#: articles of a one-batch input for each worker process it is worth starting (see :func:`extract_batches`)
-ARTICLES_PER_WORKER = 50
-
 #: what happened to each article of a batch so far: its document on the way, or why it failed
 Slot = Doc | ExtractionError
 
@@ -226,8 +222,7 @@ def kept(articles: Sequence[Article], results: Sequence[Extraction | ExtractionE
 
 
 def extract_batches(articles: Iterable[Article], known: KnownEntities | None = None, batch: int = 200, *,
-                    workers: int = 0, data_dir: Path | None = None,
-                    on_error: Callable[[Article, ExtractionError], None] | None = None
+                    data_dir: Path | None = None, on_error: Callable[[Article, ExtractionError], None] | None = None
                     ) -> Iterator[list[Extraction]]:
     """Extract articles batch by batch so that they share entities: acronyms and short forms join across
     articles, and each entity gets one canonical name within a batch.
@@ -236,35 +231,21 @@ def extract_batches(articles: Iterable[Article], known: KnownEntities | None = N
     collect every organisation's names, then knowing them. ``known`` carries entities from batch to batch (and
     from the store), so memory stays bounded by the batch, not the corpus.
 
-    With ``workers``, the articles are read in that many worker processes (:mod:`loaders.parallel`), with the
-    same result; ``data_dir`` holds the word lists (default: the repository's ``data/``). With ``on_error``, an article that fails is told to it and left out, and the others go on; without
-    it the failure is raised.
+    ``data_dir`` holds the word lists (default: the repository's ``data/``). With ``on_error``, an article that
+    fails is told to it and left out, and the others go on; without it the failure is raised.
+    :func:`loaders.parallel.parallel_batches` gives the same batches, read in worker processes.
     """
     known = known if known is not None else KnownEntities()
-    groups = _groups(articles, batch)
-    first = next(groups, None)
-    if first is None:
-        return
-    groups = itertools.chain([first], groups)
-    # a worker takes about a second to start, and the one batch of a small input has no next batch to overlap
-    # with: it gets a worker for every ARTICLES_PER_WORKER articles, and none unless they read it together
-    if len(first) < batch:
-        workers = min(workers, len(first) // ARTICLES_PER_WORKER)
-        workers = workers if workers > 1 else 0
-    if workers > 0:
-        from loaders.parallel import parallel_batches
-
-        yield from parallel_batches(groups, known, workers, data_dir, on_error)
-        return
     pipe = default_pipeline(data_dir)
     catch = on_error is not None
-    for items in groups:
+    for items in batches_of(articles, batch):
         docs = prepare_all(pipe, items, known, catch)
         first_pass(pipe, docs, known, catch)
         yield kept(items, finish_all(pipe, docs, catch), on_error)
 
 
-def _groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batches_of(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """The articles in batches of ``size``, the last one shorter."""
     pending: list[Article] = []
     for a in articles:
         pending.append(a)
