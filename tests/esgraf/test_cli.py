@@ -303,3 +303,25 @@ def test_a_later_load_joins_the_organisations_already_stored(run: Run, tmp_path:
                  "<https://w3id.org/esgraf/organization/fundacja-rozwoju-ekonomii-spolecznej> a org:Organization } }")
     assert sorted(graphs.output.splitlines()[1:]) == ["https://w3id.org/esgraf/graph/article/a",
                                                       "https://w3id.org/esgraf/graph/article/b"]
+
+
+def test_an_article_that_cannot_be_extracted_is_one_line_and_the_others_load(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, reference_data: Path) -> None:
+    from loaders.pipeline import Pipeline
+
+    real = Pipeline.prepare
+
+    def prepare(self: Pipeline, article, known=None):  # noqa: ANN001, ANN202 - as Pipeline.prepare
+        if "Krzemienny" in article.text:
+            raise IndexError("list index out of range")
+        return real(self, article, known)
+
+    monkeypatch.setattr(Pipeline, "prepare", prepare)
+    store = with_reference_data(tmp_path / "store", reference_data)
+    with caplog.at_level("INFO"):
+        result = CliRunner().invoke(main, ["--store", str(store), "load", "--jobs", "1", str(SAMPLE)])
+    assert result.exit_code == 1
+    failed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not extracted:")]
+    assert failed == [f"not extracted: {SAMPLE / '002_253314b829a4178a.txt'}: IndexError: list index out of range"]
+    loaded = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("loaded "))
+    assert loaded.startswith("loaded 4 articles")
