@@ -5,7 +5,7 @@ an article faster than its morphological analyser does. Each side runs in a fres
 so its peak memory (ru_maxrss) is its own and the "cold" pass starts with empty caches. Synthetic corpora
 (bench/generate.py) show how corpus extraction grows with the number of articles.
 
-    python bench/bench_extraction.py [--articles FOLDER] [--repeat 3] [--sizes 100 1000]
+    python -m bench.bench_extraction [--articles FOLDER] [--repeat 3] [--sizes 100 1000]
 """
 from __future__ import annotations
 
@@ -17,9 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (MORE_ARTICLES, max_rss_mib, percentile, rate, real_articles, table,  # noqa: E402
+from bench.common import (MORE_ARTICLES, ROOT, max_rss_mib, percentile, rate, real_articles, table,
                           timed)
 
 _WORD = re.compile(r"\w+")
@@ -99,9 +97,9 @@ def _worker(kind: str, folder: str, repeat: int, size: int) -> dict:
 
 def measure(kind: str, folder: Path | str, repeat: int = 3, size: int = 0) -> dict:
     """One worker's figures, from a fresh Python process."""
-    cmd = [sys.executable, __file__, "--worker", kind, "--articles", str(folder), "--repeat", str(repeat),
-           "--size", str(size)]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, check=False)
+    cmd = [sys.executable, "-m", "bench.bench_extraction", "--worker", kind, "--articles", str(folder),
+           "--repeat", str(repeat), "--size", str(size)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, check=False, cwd=ROOT)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed: {done.stderr.strip()[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

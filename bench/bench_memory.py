@@ -5,7 +5,7 @@ reference data and synthetic articles; the benchmark asks it for the home page, 
 queries (SPARQL JSON) and the pages of the busiest person, organisation and county, then reads VmHWM (peak
 RSS) from /proc for the server and for its query workers (child processes that open the store read-only).
 
-    python bench/bench_memory.py [--triples 1000000] [--articles 4600]
+    python -m bench.bench_memory [--triples 1000000] [--articles 4600]
 """
 from __future__ import annotations
 
@@ -20,13 +20,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench import common  # noqa: E402
-from bench.bench_loading import FULL_ARTICLES  # noqa: E402
-from bench.bench_queries import queries  # noqa: E402
-from bench.common import MORE_ARTICLES, table  # noqa: E402
-from graph.store import OxigraphStore  # noqa: E402
+from bench import common
+from bench.bench_loading import FULL_ARTICLES
+from bench.bench_queries import queries
+from bench.common import MORE_ARTICLES, table
+from graph.iri import Minter
+from graph.store import OxigraphStore
 
 QUERY_TIMEOUT = 10  # seconds (ESGRAF_QUERY_TIMEOUT): the exploding example queries are stopped, as users see
 
@@ -54,22 +53,23 @@ def children(pid: int) -> list[int]:
     return out + [g for c in out for g in children(c)]
 
 
-def busiest(store: OxigraphStore, kind: str, base: str) -> str | None:
-    """The entity of ``kind`` (person, organization, county) with the most triples about it."""
-    rows = store.select(f"""SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?e ?p ?o FILTER(STRSTARTS(STR(?e), "{base}{kind}/")) }}
+def busiest(store: OxigraphStore, type_: str, mint: Minter) -> str | None:
+    """The path of the entity of ``type_`` (Person, Organization, County) with the most triples about it."""
+    prefix = mint.entity(type_, "")
+    rows = store.select(f"""SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?e ?p ?o FILTER(STRSTARTS(STR(?e), "{prefix}")) }}
                            GROUP BY ?e ORDER BY DESC(?n) LIMIT 1""")
-    return str(rows[0]["e"])[len(base):] if rows else None
+    return mint.local(str(rows[0]["e"])) if rows else None
 
 
 def run(triples: int = 1_000_000, articles: int = FULL_ARTICLES, folder: Path | str = MORE_ARTICLES,
         query_timeout: int = QUERY_TIMEOUT) -> str:
-    from esgraf.settings import Settings
+    from graph.settings import Settings
 
     data = common.dataset(triples, articles, folder)
-    base = Settings.from_env().base_iri
+    mint = Minter(Settings.from_env().base_iri)
     store = OxigraphStore(data["store"], read_only=True)
-    pages = ["/", "/counties"] + [f"/{p}" for p in (busiest(store, k, base) for k in ("person", "organization",
-                                                                                          "county")) if p]
+    pages = ["/", "/counties"] + [f"/{p}" for p in (busiest(store, t, mint) for t in ("Person", "Organization",
+                                                                                          "County")) if p]
     del store
     port = common.free_port()
     exe = Path(sys.executable).parent / "esgraf"

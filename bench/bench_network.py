@@ -6,7 +6,7 @@ Debian's Chromium and Playwright are there) the first draw of the whole map in t
 sigma.js (WebGL), which /network uses, and vis-network's canvas, which it used before (bench/vis_map/: the old
 drawing script and the JSON it read, served by the same app). Prints a Markdown table.
 
-    python bench/bench_network.py [--sizes 500 2000 5000] [--no-browser] [--pyvis-budget 120]
+    python -m bench.bench_network [--sizes 500 2000 5000] [--no-browser] [--pyvis-budget 120]
 
 With --pyvis-budget above 0, the same graph is also drawn the way pyvis draws it (bench/pyvis_baseline.py:
 physics in the browser instead of a server-side layout).
@@ -22,10 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-try:  # run as bench/bench_network.py, or imported as bench.bench_network by `esgraf bench`
-    from bench import pyvis_baseline
-except ImportError:  # pragma: no cover - script mode puts bench/ itself on the path
-    import pyvis_baseline  # type: ignore[no-redef]
+from bench import pyvis_baseline
 from graph import network_export as nxp
 from graph.build import to_dataset_graphs
 from graph.metrics import add_metrics
@@ -153,7 +150,7 @@ def first_draw(store: Store, renderers: tuple[str, ...] = RENDERERS) -> dict[str
         from playwright.sync_api import sync_playwright
         from werkzeug.serving import make_server
 
-        from esgraf.settings import Settings
+        from graph.settings import Settings
         from webapp import create_app
     except ImportError:
         return {}

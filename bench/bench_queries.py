@@ -6,7 +6,7 @@ graph (the baseline a Python user would reach for first), and the ``oxigraph`` s
 ``SparqlStore`` (HTTP, SPARQL JSON results). Each query runs 2 warm-ups then up to 20 timed runs within a time
 budget; rdflib runs in a forked child so that a query slower than its budget can be stopped.
 
-    python bench/bench_queries.py [--sizes 10000 100000 1000000] [--runs 20] [--budget 5] [--rdflib-budget 10]
+    python -m bench.bench_queries [--sizes 10000 100000 1000000] [--runs 20] [--budget 5] [--rdflib-budget 10]
 """
 from __future__ import annotations
 
@@ -14,18 +14,15 @@ import argparse
 import gc
 import multiprocessing
 import resource
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench import common  # noqa: E402
-from bench.common import MORE_ARTICLES, QUERIES, ms, percentile, table, timed  # noqa: E402
-from bench.bench_loading import FULL_ARTICLES  # noqa: E402
-from graph.store import OxigraphStore  # noqa: E402
-from tests.oxigraph_server import OxigraphServer  # noqa: E402
+from bench import common
+from bench.common import MORE_ARTICLES, QUERIES, ms, percentile, table, timed
+from bench.bench_loading import FULL_ARTICLES
+from graph.store import OxigraphStore
+from bench.oxigraph_server import OxigraphServer
 
 SIZES = (10_000, 100_000, 1_000_000)
 WARMUPS = 2

@@ -11,24 +11,21 @@ import os
 import platform
 import resource
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from graph.build import article_triples, meta_triples  # noqa: E402
-from graph.iri import Minter  # noqa: E402
-from graph.model import Article, Extraction  # noqa: E402
-from graph.store import ntriples_term  # noqa: E402
+from bench.oxigraph_server import OxigraphServer, free_port, oxigraph_binary
+from graph.build import article_triples, meta_triples
+from graph.iri import Minter
+from graph.model import Article, Extraction
+from graph.settings import DATA_DIR, ROOT
+from graph.store import ntriples_term
 
 #: the real articles: the sample corpus, and the larger set kept beside the repository
-SAMPLE_ARTICLES = ROOT / "data" / "articles"
+SAMPLE_ARTICLES = DATA_DIR / "articles"
 MORE_ARTICLES = ROOT.parent / "shared" / "articles" / "more"
-QUERIES = ROOT / "data" / "queries"
+QUERIES = DATA_DIR / "queries"
 PACKAGES = ("esgraf", "pyoxigraph", "oxigraph", "rdflib", "morfeusz2", "SPARQLWrapper", "Flask", "waitress")
 
 
@@ -119,11 +116,6 @@ def real_articles(folder: Path | str = MORE_ARTICLES) -> list[Article]:
 _EXTRACTIONS: dict[int, list[Extraction]] = {}
 
 
-def remember_extractions(count: int, extractions: list[Extraction]) -> None:
-    """Keep a corpus's extractions for the other benchmarks of this run."""
-    _EXTRACTIONS[count] = extractions
-
-
 def synthetic_extractions(count: int, folder: Path | str = MORE_ARTICLES) -> list[Extraction]:
     """``count`` synthetic articles (bench/generate.py, seed 1) extracted in batches as ``esgraf load`` does;
     kept for the run, since several benchmarks load the same corpus."""
@@ -188,16 +180,8 @@ def prefix_for(graphs: Sequence[tuple[str, list, str, list]], triples: int) -> i
     return len(graphs)
 
 
-def oxigraph_binary() -> str | None:
-    from tests.oxigraph_server import oxigraph_binary
-
-    return oxigraph_binary()
-
-
-def oxigraph_server(location: Path):  # noqa: ANN201 - tests.oxigraph_server.OxigraphServer
-    """An Oxigraph server over ``location`` on a free port of 127.0.0.1 (the helper the tests use)."""
-    from tests.oxigraph_server import OxigraphServer
-
+def oxigraph_server(location: Path) -> OxigraphServer:
+    """An Oxigraph server over ``location`` on a free port of 127.0.0.1."""
     return OxigraphServer(location)
 
 
@@ -228,7 +212,7 @@ def dataset(triples: int, articles: int, folder: Path | str = MORE_ARTICLES) -> 
     """
     key = (triples, articles)
     if key not in _DATASETS:
-        from esgraf.settings import Settings
+        from graph.settings import Settings
         from graph.store import OxigraphStore
 
         mint = Minter(Settings.from_env().base_iri)
@@ -245,7 +229,4 @@ def dataset(triples: int, articles: int, folder: Path | str = MORE_ARTICLES) -> 
     return _DATASETS[key]
 
 
-def free_port() -> int:
-    from tests.oxigraph_server import free_port as port
-
-    return port()
+__all__ = ["free_port", "oxigraph_binary"]

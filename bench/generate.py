@@ -6,7 +6,7 @@ generates the substitute in the same number, case and gender), so extraction rea
 Within one article a name is swapped consistently; across articles the pools are small enough that people and
 organisations recur, as they do in a real corpus. The same seed gives the same corpus.
 
-    python bench/generate.py OUT.jsonl [--articles 10000] [--seed 1] [--source FOLDER ...]
+    python -m bench.generate OUT.jsonl [--articles 10000] [--seed 1] [--source FOLDER ...]
 """
 from __future__ import annotations
 
@@ -24,15 +24,13 @@ from pathlib import Path
 
 import morfeusz2
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from graph.model import Article
+from graph.settings import DATA_DIR, ROOT
+from loaders.readers import ReadError, read_articles, record_article
+from loaders.tokens import split_sentences, tokenize
 
-from graph.model import Article  # noqa: E402
-from loaders.readers import ReadError, read_articles, record_article  # noqa: E402
-from loaders.tokens import split_sentences, tokenize  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
 #: the sample corpus of the repository and the larger set of real articles beside it
-SOURCES = (ROOT / "data" / "articles", ROOT.parent / "shared" / "articles" / "more")
+SOURCES = (DATA_DIR / "articles", ROOT.parent / "shared" / "articles" / "more")
 
 # first names and surnames (male, female) that Morfeusz declines; a fixed list keeps the corpus reproducible
 MALE_NAMES = ("Adam", "Andrzej", "Bartosz", "Dariusz", "Grzegorz", "Jacek", "Jakub", "Jan", "Janusz", "Jerzy",
@@ -141,14 +139,14 @@ def _unknown(word: str) -> bool:
     return all(tag == "ign" for _s, _e, (_o, _l, tag, _n, _q) in _morfeusz().analyse(word))
 
 
-def county_adjectives(path: Path = ROOT / "data" / "teryt" / "counties.csv") -> tuple[str, ...]:
+def county_adjectives(path: Path = DATA_DIR / "teryt" / "counties.csv") -> tuple[str, ...]:
     """The adjectives of counties (powiat starachowicki -> "starachowicki"); cities with county rights have none."""
     with path.open(encoding="utf-8") as f:
         return tuple(sorted(r["name"] for r in csv.DictReader(f)
                             if r["kind"] == "powiat" and " " not in r["name"] and r["name"].endswith("ki")))
 
 
-def org_kinds(path: Path = ROOT / "data" / "gazetteers" / "org_kinds.tsv") -> tuple[str, ...]:
+def org_kinds(path: Path = DATA_DIR / "gazetteers" / "org_kinds.tsv") -> tuple[str, ...]:
     """Head nouns of the social-economy and business kinds named by a quoted name (Fundacja „…”)."""
     heads = []
     for line in path.read_text(encoding="utf-8").splitlines():

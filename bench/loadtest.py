@@ -6,7 +6,7 @@ of ``data/queries/*.rq``, entity pages, search, and the cooperation map's data. 
 latency percentiles and the errors (any answer other than 2xx/3xx, or a failed connection), which must be none:
 the exit status is 1 if there was one. Stops by itself.
 
-    python bench/loadtest.py [--clients 20] [--seconds 60] [--threads 8] [--json]
+    python -m bench.loadtest [--clients 20] [--seconds 60] [--threads 8] [--json]
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import http.client
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.oxigraph_server import free_port, stop_process
+from graph.settings import DATA_DIR, ROOT
+
 START_TIMEOUT = 600.0  # loading the sample corpus into an empty store comes first
 REQUEST_TIMEOUT = 120.0
 
@@ -52,12 +53,6 @@ class Results:
             self.latencies[kind].append(seconds)
             if error:
                 self.errors.append(f"{kind}: {error}")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -89,13 +84,7 @@ class Server:
         ready.set()
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(30)
+        stop_process(self.proc, 30)
 
 
 def fetch(host: str, req: Request) -> tuple[int, bytes]:
@@ -120,7 +109,7 @@ def sparql_rows(host: str, query: str) -> list[dict]:
 def request_mix(host: str) -> list[Request]:
     """What the clients send, found on the running server: every example query, and pages of real entities."""
     mix: list[Request] = []
-    for path in sorted((ROOT / "data" / "queries").glob("*.rq")):
+    for path in sorted((DATA_DIR / "queries").glob("*.rq")):
         body = urllib.parse.urlencode({"query": path.read_text(encoding="utf-8")}).encode()
         mix.append(Request("sparql", "POST", "/sparql", body, {
             "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}))
@@ -214,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")
     ap.add_argument("--seconds", type=float, default=60.0, help="how long the clients send (default 60)")
     ap.add_argument("--threads", type=int, default=8, help="worker threads of the server (default 8)")
-    ap.add_argument("--articles", type=Path, default=ROOT / "data" / "articles", help="the corpus to serve")
+    ap.add_argument("--articles", type=Path, default=DATA_DIR / "articles", help="the corpus to serve")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
 

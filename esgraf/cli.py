@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from esgraf.settings import Settings
+from graph.settings import Settings
 
 log = logging.getLogger("esgraf")
 

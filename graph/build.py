@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.iri import MINT, Minter
-from graph.model import Entity, Extraction
+from graph.iri import MINT, TERRITORIES, Minter
+from graph.model import SECTORS, Entity, Extraction, reads_as_acronym
 from graph.vocab import DCTERMS, ESG, FOAF, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 Triple = tuple[Node, Node, Node]
@@ -56,7 +56,6 @@ TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "Event": (SCHEMA.Event, ESG.Meeting),
 }
 
-SECTORS = ("public", "social", "business")
 #: bidirectional controls (right-to-left override, isolates, marks): in a name they make it show as other letters
 #: than it has, so labels never carry them, whatever the extraction was given
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -68,7 +67,7 @@ def label(text: str) -> str:
 
 
 def entity_iri(e: Entity, mint: Minter = MINT) -> URIRef:
-    if e.type in ("County", "Voivodeship", "Municipality") and e.teryt:
+    if e.type in TERRITORIES and e.teryt:
         return mint.entity(e.type, e.teryt)
     return mint.entity(e.type, e.key)
 
@@ -118,7 +117,7 @@ def article_triples(x: Extraction, mint: Minter = MINT) -> list[Triple]:
                 add((node, FOAF.name, Literal(name)))
         for alias in sorted({label(a) for a in e.aliases} - {name, ""}):
             add((node, SKOS.altLabel, Literal(alias, lang="pl")))
-            if alias.isupper() and len(alias) <= 12:
+            if reads_as_acronym(alias):
                 add((node, ESG.acronym, Literal(alias)))
         if e.teryt:
             add((node, ESG.terytCode, Literal(e.teryt)))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
+from graph.iri import local_name
 from graph.store import Store
 from graph.vocab import ESG, FOAF, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, sparql_prefixes
 
@@ -125,7 +126,7 @@ def entity(store: Store, iri: str, lang: str = "pl") -> Entity | None:
     for r in rows_out:
         p, o = r["p"], r["o"]
         if p == str(RDF.type):
-            types.setdefault(o, r.get("olabel", "") or _local(o))
+            types.setdefault(o, r.get("olabel", "") or local_name(o))
         elif r["lit"] == "true":
             if p in LABEL_PREDICATES:
                 labels.setdefault(p, o)
@@ -136,16 +137,16 @@ def entity(store: Store, iri: str, lang: str = "pl") -> Entity | None:
         elif p not in HIDDEN:
             key = ("out", p, o)
             if key not in seen_links:
-                seen_links[key] = Link("out", p, o, r.get("olabel", "") or _local(o))
+                seen_links[key] = Link("out", p, o, r.get("olabel", "") or local_name(o))
     for r in rows_in:
         p, s = r["p"], r["s"]
         if p in HIDDEN or p == str(SCHEMA.about):
             continue
         key = ("in", p, s)
         if key not in seen_links:
-            seen_links[key] = Link("in", p, s, r.get("slabel", "") or _local(s))
+            seen_links[key] = Link("in", p, s, r.get("slabel", "") or local_name(s))
     ent.label = next((labels[p] for p in (str(SKOS.prefLabel), str(RDFS.label), str(FOAF.name))
-                      if p in labels), "") or _local(iri)
+                      if p in labels), "") or local_name(iri)
     ent.aliases = sorted(a for a in ent.aliases if a != ent.label)
     by_label: dict[str, str] = {}  # foaf:Person and schema:Person both read "osoba": show it once
     for cls, label in sorted(types.items()):
@@ -179,8 +180,8 @@ def roles(store: Store, iri: str) -> list[Role]:
   OPTIONAL {{ ?person skos:prefLabel ?plabel }} OPTIONAL {{ ?org skos:prefLabel ?olabel }}
   OPTIONAL {{ ?m org:role/skos:prefLabel ?role }} OPTIONAL {{ ?m esg:roleTitle ?title }}
 }}"""):
-        role = out.setdefault(r["m"], Role(r["person"], r.get("plabel", _local(r["person"])), r["org"],
-                                           r.get("olabel", _local(r["org"]))))
+        role = out.setdefault(r["m"], Role(r["person"], r.get("plabel", local_name(r["person"])), r["org"],
+                                           r.get("olabel", local_name(r["org"]))))
         role.role = role.role or r.get("role", "")
         role.title = role.title or r.get("title", "")
     if out:
@@ -222,7 +223,7 @@ def article(store: Store, iri: str, graph: str) -> Article | None:
   OPTIONAL {{ ?e skos:prefLabel ?label }} }} }}"""):
         group = GROUPS.get(r["type"])
         if group:
-            groups[group][r["e"]] = r.get("label", _local(r["e"]))
+            groups[group][r["e"]] = r.get("label", local_name(r["e"]))
     art.groups = {g: sorted(items.items(), key=lambda kv: kv[1].casefold()) for g, items in groups.items()}
     sentences: dict[str, tuple[int, str, dict[str, str]]] = {}
     for r in _q(store, f"""SELECT ?s ?text ?begin ?e ?label WHERE {{ GRAPH <{graph}> {{
@@ -233,14 +234,14 @@ def article(store: Store, iri: str, graph: str) -> Article | None:
         begin = int(r["begin"])
         entry = sentences.setdefault(r["s"], (begin, r["text"], {}))
         if "e" in r:
-            entry[2][r["e"]] = r.get("label", _local(r["e"]))
+            entry[2][r["e"]] = r.get("label", local_name(r["e"]))
     art.sentences = [(text, sorted(ents.items(), key=lambda kv: kv[1]))
                      for _, text, ents in sorted(sentences.values())]
     for r in _q(store, f"""SELECT ?s ?sl ?p ?o ?ol ?text ?begin WHERE {{ GRAPH <{graph}> {{
   ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sent .
   ?sent nif:anchorOf ?text ; nif:beginIndex ?begin .
   OPTIONAL {{ ?s skos:prefLabel ?sl }} OPTIONAL {{ ?o skos:prefLabel ?ol }} }} }} ORDER BY ?begin ?sl"""):
-        art.facts.append((r["s"], r.get("sl", _local(r["s"])), r["p"], r["o"], r.get("ol", _local(r["o"])),
+        art.facts.append((r["s"], r.get("sl", local_name(r["s"])), r["p"], r["o"], r.get("ol", local_name(r["o"])),
                           r["text"]))
     return art
 
@@ -254,7 +255,7 @@ class CountyOverview:
 def county(store: Store, iri: str) -> CountyOverview:
     """The organisations acting in a county and the meetings, agreements, partnerships and projects there."""
     # the county's own things first, in a subquery: the store would otherwise start from every organisation
-    actors = {r["org"]: r.get("label", _local(r["org"])) for r in _q(store, f"""SELECT DISTINCT ?org ?label WHERE {{
+    actors = {r["org"]: r.get("label", local_name(r["org"])) for r in _q(store, f"""SELECT DISTINCT ?org ?label WHERE {{
   {{ SELECT DISTINCT ?org WHERE {{
     {{ ?org esg:governs <{iri}> }} UNION {{ ?org dcterms:spatial <{iri}> }} UNION
     {{ ?x dcterms:spatial <{iri}> .
@@ -268,7 +269,7 @@ def county(store: Store, iri: str) -> CountyOverview:
   OPTIONAL {{ ?x schema:startDate|dcterms:date ?date }} }}"""):
         group = GROUPS.get(r["type"])
         if group in ("events", "agreements", "partnerships", "projects"):
-            activities[group][r["x"]] = (r.get("label", _local(r["x"])), r.get("date", ""))
+            activities[group][r["x"]] = (r.get("label", local_name(r["x"])), r.get("date", ""))
     return CountyOverview(
         sorted(actors.items(), key=lambda kv: kv[1].casefold()),
         {g: sorted(((i, lab, d) for i, (lab, d) in items.items()), key=lambda x: (x[2], x[1]), reverse=True)
@@ -280,7 +281,7 @@ def counties(store: Store) -> list[tuple[str, str, str, int]]:
     rows = _q(store, """SELECT ?c (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?code) (COUNT(DISTINCT ?x) AS ?n) WHERE {
   ?c a esg:County . ?x dcterms:spatial ?c .
   OPTIONAL { ?c skos:prefLabel|rdfs:label ?l } OPTIONAL { ?c esg:terytCode ?t } } GROUP BY ?c""")
-    return sorted(((r["c"], r.get("label", _local(r["c"])), r.get("code", ""), int(r["n"])) for r in rows),
+    return sorted(((r["c"], r.get("label", local_name(r["c"])), r.get("code", ""), int(r["n"])) for r in rows),
                   key=lambda x: (-x[3], x[1]))
 
 
@@ -309,7 +310,7 @@ def ontology_terms(graph: Graph) -> tuple[list[tuple[str, str, str]], list[tuple
             for term in graph.subjects(RDF.type, kind):
                 if not isinstance(term, URIRef):
                     continue
-                label = _pick(graph.objects(term, RDFS.label)) or _local(str(term))
+                label = _pick(graph.objects(term, RDFS.label)) or local_name(str(term))
                 comment = _pick(graph.objects(term, RDFS.comment))
                 out[str(term)] = (str(term), label, comment)
         return sorted(out.values(), key=lambda x: x[0])
@@ -327,14 +328,5 @@ def _pick(values: object) -> str:
     return str(values[0]) if values else ""
 
 
-def _local(iri: str) -> str:
-    return iri.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def local_name(iri: str) -> str:
-    """The last segment of an IRI: the readable part of a predicate or class."""
-    return _local(iri)
-
-
 __all__ = ["Article", "CountyOverview", "Entity", "Link", "Role", "Source", "article", "counties", "counts",
-           "county", "describe", "entity", "exists", "local_name", "ontology_terms", "roles"]
+           "county", "describe", "entity", "exists", "ontology_terms", "roles"]

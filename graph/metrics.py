@@ -11,7 +11,8 @@ from itertools import combinations
 
 import networkx as nx
 
-SECTORS = ("public", "social", "business")
+from graph.model import SECTORS
+
 ROLES = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison")
 #: betweenness is exact while nodes × ties stays under this (a few seconds of pure-Python BFS); above it, it is
 #: estimated from a fixed sample of source nodes (Brandes and Pich's pivots) sized to the same budget

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 ENTITY_TYPES = ("Person", "Organization", "County", "Voivodeship", "Municipality", "Partnership", "Agreement",
                 "Project", "Programme", "Event")
 
+#: the sectors an organisation belongs to (``esg:sector``), as the concept scheme names them
+SECTORS = ("public", "social", "business")
+
 #: relation kinds: subject type -> object type
 RELATION_KINDS = {
     "role": ("Person", "Organization"),            # person holds a role in an organisation
@@ -31,6 +34,11 @@ RELATION_KINDS = {
     "part_of": ("Programme", "Programme"),
     "linked": ("Organization", "Organization"),  # an organ or office of a self-government ("Zarząd Powiatu X")
 }
+
+
+def reads_as_acronym(name: str) -> bool:
+    """A name written as an acronym ("ROPS", "KOOWES"): capitals only, and short."""
+    return name.isupper() and len(name) <= 12
 
 
 @dataclass

@@ -9,27 +9,23 @@ with explicit ``GRAPH ?g`` patterns, so the same code runs on the embedded store
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.network_filter import CONTEXT_KINDS, DIRECT_KINDS, SECTORS, TIE_KINDS, NetworkFilter
+from graph.iri import is_plain_iri, local_name, territory_code
+from graph.model import SECTORS
+from graph.network_filter import CONTEXT_KINDS, DIRECT_KINDS, TIE_KINDS, NetworkFilter
 from graph.store import Store
-from graph.vocab import sparql_prefixes
+from graph.vocab import ESG, sparql_prefixes
 
-__all__ = ["CONTEXT_KINDS", "DIRECT_KINDS", "SECTORS", "TIE_KINDS", "Context", "NetworkFilter", "build_network",
-           "county_of_code", "is_plain_iri", "local_name", "territory_code"]
+__all__ = ["CONTEXT_KINDS", "DIRECT_KINDS", "TIE_KINDS", "Context", "NetworkFilter", "build_network", "county_of_code"]
 
 #: tie kinds: contexts shared by two actors, then direct ties
 
 _PREFIXES = sparql_prefixes(["esg", "schema", "org", "foaf", "dcterms", "prov", "rdfs", "skos", "rdf"])
-#: an absolute IRI that can be written between < and > in a query as it is
-_SAFE_IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+")
-_TERRITORY = re.compile(r"/(county|gmina|voivodeship)/(\d{2,7})$")
-_LOCAL = re.compile(r"[#/]([^#/]+)$")
 #: esg classes that group kinds; a node's kind is its most specific class, so these come last
 #: how a direct tie reads as evidence (``a`` is the subject of the triple)
 _DIRECT_LABELS = {"unit": "{a} is a unit of {b}", "founder": "{b} founded {a}", "member": "{a} is a member of {b}"}
@@ -146,22 +142,6 @@ SELECT DISTINCT ?county ?label WHERE { GRAPH ?g { ?county a esg:County ; rdfs:la
 
 
 # ---------------------------------------------------------------------------------------------- building
-
-def is_plain_iri(text: str) -> bool:
-    """True for an absolute IRI that can stand between < and > in a query as it is."""
-    return bool(_SAFE_IRI.fullmatch(text))
-
-
-def local_name(iri: str) -> str:
-    m = _LOCAL.search(iri)
-    return m.group(1) if m else iri
-
-
-def territory_code(iri: str) -> str | None:
-    """The TERYT code in a territory IRI (``…/county/2611`` -> ``2611``), or None."""
-    m = _TERRITORY.search(str(iri))
-    return m.group(2) if m else None
-
 
 def county_of_code(code: str | None) -> str | None:
     """A county or gmina code as its county's code; voivodeship codes have no county."""
@@ -334,7 +314,7 @@ def _actor_info(store: Store, actors: list[str]) -> dict[str, dict]:
         if "Person" in types:
             kind = "Person"
         elif "Organization" in types:
-            esg_kinds = sorted(local_name(t) for t in r["types"] if "/ontology#" in t)
+            esg_kinds = sorted(local_name(t) for t in r["types"] if t.startswith(str(ESG)))
             specific = [k for k in esg_kinds if k not in _GROUP_CLASSES]
             kind = (specific or esg_kinds or ["Organization"])[0]
         else:

@@ -10,11 +10,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from graph.model import SECTORS
+
 #: tie kinds: contexts shared by two actors, then direct ties
 CONTEXT_KINDS = ("event", "agreement", "project", "partnership")
 DIRECT_KINDS = ("unit", "founder", "member")
 TIE_KINDS = CONTEXT_KINDS + DIRECT_KINDS
-SECTORS = ("public", "social", "business")
 
 
 @dataclass

@@ -17,6 +17,7 @@ from rdflib.term import Node
 import ontology as _ontology_pkg
 from graph import teryt
 from graph.iri import MINT, Minter
+from graph.settings import DATA_DIR
 from graph.store import Store
 from graph.vocab import BASE, DCTERMS, ESG, RDFS
 
@@ -29,16 +30,8 @@ ONTOLOGY_FILE = ONTOLOGY_DIR / "esgraf.ttl"
 SCHEMES_FILE = ONTOLOGY_DIR / "schemes.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
-# IRIs under the base that the files spell with the default base; a deployment with its own base gets them
-# rewritten. The vocabulary itself (``{BASE}ontology#``) keeps its IRI whatever the base.
-_REBASED = (BASE + "concept/", BASE + "graph/")
-
-
-def _rebase(term: Node, base: str) -> Node:
-    # str(): rdflib's URIRef.startswith does not take a tuple of prefixes
-    if isinstance(term, URIRef) and str(term).startswith(_REBASED):
-        return URIRef(base + str(term)[len(BASE):])
-    return term
+def _rebase(term: Node, mint: Minter) -> Node:
+    return URIRef(mint.rebase(str(term))) if isinstance(term, URIRef) else term
 
 
 def _parse(paths: tuple[Path, ...], base: str) -> tuple[Triple, ...]:
@@ -47,7 +40,8 @@ def _parse(paths: tuple[Path, ...], base: str) -> tuple[Triple, ...]:
         g.parse(path, format="turtle")
     if base == BASE:
         return tuple(g)
-    return tuple((_rebase(s, base), _rebase(p, base), _rebase(o, base)) for s, p, o in g)
+    mint = Minter(base)
+    return tuple((_rebase(s, mint), _rebase(p, mint), _rebase(o, mint)) for s, p, o in g)
 
 
 @functools.lru_cache(maxsize=8)
@@ -95,7 +89,7 @@ def ontology_hash(mint: Minter = MINT) -> str:
     return _digest([mint.base.encode(), *(f.read_bytes() for f in _ontology_sources())])
 
 
-def teryt_hash(mint: Minter = MINT, data_dir: Path | str = teryt.DATA_DIR) -> str:
+def teryt_hash(mint: Minter = MINT, data_dir: Path | str = DATA_DIR) -> str:
     """Hash of the register files, the base, and the code that turns them into triples."""
     files = [*teryt.register_files(data_dir), Path(teryt.__file__)]
     return _digest([mint.base.encode(), *(f.read_bytes() for f in files)])
@@ -109,7 +103,7 @@ def _has_stamp(store: Store, graph: URIRef, digest: str) -> bool:
     return store.ask(f'ASK {{ GRAPH <{graph}> {{ <{graph}> <{DCTERMS.identifier}> "{digest}" }} }}')
 
 
-def ensure_reference_data(store: Store, mint: Minter = MINT, data_dir: Path | str = teryt.DATA_DIR) -> None:
+def ensure_reference_data(store: Store, mint: Minter = MINT, data_dir: Path | str = DATA_DIR) -> None:
     """Load the ontology and the TERYT register into their graphs unless the store already has these versions.
 
     Both graphs are replaced in one transaction, so a reader sees either the old or the new reference data.

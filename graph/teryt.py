@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.settings import DATA_DIR
+
 if TYPE_CHECKING:  # rdflib is imported inside teryt_triples only
     from graph.iri import Minter
-
-#: the repository's data folder, where ``teryt/`` lives
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 CITY_COUNTY = "miasto na prawach powiatu"
 

@@ -1,12 +1,13 @@
 """The vocabularies esgraf writes, as closed namespaces.
 
-A typo in a term fails at import time, not in a query a year later. The esgraf terms (``ESG``) are defined in
-``ontology/esgraf.ttl``; a test checks that every term listed here is declared there and vice versa.
+A typo in a term fails where it is written, not in a query a year later: ``ESG``, ``SCHEMA`` and ``NIF`` are
+closed here, and ``ORG`` (the W3C Organization Ontology) comes closed from rdflib. The esgraf terms (``ESG``) are
+defined in ``ontology/esgraf.ttl``; a test checks that every term listed here is declared there and vice versa.
 """
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD, DefinedNamespace, DCAT
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, VOID, XSD, DefinedNamespace
 
 BASE = "https://w3id.org/esgraf/"
 
@@ -75,9 +76,31 @@ class ESG(DefinedNamespace):
     mention: URIRef
 
 
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+class SCHEMA(SDO):
+    """schema.org, closed: the terms rdflib's ``SDO`` lists, and no other (``SDO`` only warns)."""
+
+    _fail = True
+
+
+class NIF(DefinedNamespace):
+    """NIF Core: the strings and offsets that tie a fact to its sentence."""
+
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _fail = True
+
+    Context: URIRef
+    String: URIRef
+    Sentence: URIRef
+    Phrase: URIRef
+    Word: URIRef
+    referenceContext: URIRef
+    anchorOf: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    isString: URIRef
+    sourceUrl: URIRef
+
+
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
 

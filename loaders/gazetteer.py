@@ -14,7 +14,7 @@ from pathlib import Path
 from graph.teryt import Register, load_register
 from loaders.matcher import PatternError, Phrase
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from graph.settings import DATA_DIR  # noqa: E402 - the one data folder, unless a caller gives another
 #: endings an acronym takes in the cases: "OWES-u", "ROPS-ie", "PFRON-em"
 ACRONYM_ENDINGS = ("u", "ie", "em", "owi", "y", "ów", "a", "e", "i")
 

@@ -7,11 +7,15 @@ form in one article joins the entity another article spells out, and every entit
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
-from graph.model import Article, Extraction
+from graph.model import Article, Entity, Extraction
+from graph.settings import DATA_DIR
 from loaders import registry
 from loaders.doc import Doc
 from loaders.events import merge_events
@@ -19,6 +23,8 @@ from loaders.gazetteer import Gazetteer, gazetteer
 from loaders.morph import morph
 from loaders.resolve import KnownEntities, Resolver, name_rank as _rank
 from loaders.tokens import split_sentences, tokenize
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -128,54 +134,132 @@ class Pipeline:
 
 def extract(article: Article, known: KnownEntities | None = None) -> Extraction:
     """Everything one article says, with names in the nominative."""
-    return _default()(article, known)
+    return default_pipeline()(article, known)
 
 
-_PIPELINE: Pipeline | None = None
+def default_pipeline(data_dir: Path | str | None = None) -> Pipeline:
+    """The default pipeline, reading its word lists from ``data_dir`` (default: the repository's ``data/``)."""
+    folder = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
+    return _pipeline(None if folder == DATA_DIR else folder)
 
 
-def _default() -> Pipeline:
-    global _PIPELINE
-    if _PIPELINE is None:
-        _PIPELINE = Pipeline()
-    return _PIPELINE
+@functools.lru_cache(maxsize=2)
+def _pipeline(folder: Path | None) -> Pipeline:
+    return Pipeline(gaz=gazetteer(folder) if folder is not None else None)
 
 
-def extract_batches(articles: Iterable[Article], known: KnownEntities | None = None,
-                    batch: int = 200) -> Iterator[list[Extraction]]:
+class ExtractionError(Exception):
+    """One article could not be read through the pipeline; the message says why, in one line."""
+
+
+#: what happened to each article of a batch so far: its document on the way, or why it failed
+Slot = Doc | ExtractionError
+
+
+def _guarded(work: Callable[[], T], catch: bool) -> T | ExtractionError:
+    """``work()``, or with ``catch`` the error it raised as an :class:`ExtractionError`."""
+    if not catch:
+        return work()
+    try:
+        return work()
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not lose the others
+        return ExtractionError(f"{type(exc).__name__}: {exc}".strip())
+
+
+def prepare_all(pipe: Pipeline, articles: Sequence[Article], known: KnownEntities, catch: bool,
+                at: Callable[[int], None] = lambda i: None) -> list[Slot]:
+    """The steps before resolution for each article: they depend on no other article."""
+    out: list[Slot] = []
+    for i, a in enumerate(articles):
+        at(i)
+        out.append(_guarded(lambda: pipe.prepare(a, known), catch))
+    return out
+
+
+def first_pass(pipe: Pipeline, docs: list[Slot], known: KnownEntities, catch: bool,
+               at: Callable[[int], None] = lambda i: None) -> list[Entity]:
+    """Resolve each document in order, adding its organisations' names to ``known`` before the next one
+    resolves; the entities added, in that order. A document that fails becomes its error."""
+    added: list[Entity] = []
+    for i, d in enumerate(docs):
+        if isinstance(d, Doc):
+            at(i)
+            found = _guarded(lambda: list(pipe.finish(d, until="resolve").entities.values()), catch)
+            if isinstance(found, ExtractionError):
+                docs[i] = found
+                continue
+            for e in found:
+                known.add(e)
+            added += found
+    return added
+
+
+def finish_all(pipe: Pipeline, docs: list[Slot], catch: bool,
+               at: Callable[[int], None] = lambda i: None) -> list[Extraction | ExtractionError]:
+    """Resolution knowing every name of the batch, then relations, for each document."""
+    out: list[Extraction | ExtractionError] = []
+    for i, d in enumerate(docs):
+        at(i)
+        out.append(_guarded(lambda: pipe.finish(d), catch) if isinstance(d, Doc) else d)
+    return out
+
+
+def kept(articles: Sequence[Article], results: Sequence[Extraction | ExtractionError],
+         on_error: Callable[[Article, ExtractionError], None] | None) -> list[Extraction]:
+    """The extractions of a batch, its reports of one event as one, with one canonical name per entity; each
+    failed article told to ``on_error``."""
+    out = []
+    for a, r in zip(articles, results):
+        if isinstance(r, ExtractionError):
+            if on_error is None:
+                raise r
+            on_error(a, r)
+        else:
+            out.append(r)
+    merge_events(out)
+    unify_names(out)
+    return out
+
+
+def extract_batches(articles: Iterable[Article], known: KnownEntities | None = None, batch: int = 200, *,
+                    data_dir: Path | None = None, on_error: Callable[[Article, ExtractionError], None] | None = None
+                    ) -> Iterator[list[Extraction]]:
     """Extract articles batch by batch so that they share entities: acronyms and short forms join across
     articles, and each entity gets one canonical name within a batch.
 
     Within a batch, tokens, morphology and mentions are computed once; entity resolution runs twice, first to
     collect every organisation's names, then knowing them. ``known`` carries entities from batch to batch (and
     from the store), so memory stays bounded by the batch, not the corpus.
+
+    ``data_dir`` holds the word lists (default: the repository's ``data/``). With ``on_error``, an article that
+    fails is told to it and left out, and the others go on; without it the failure is raised.
+    :func:`loaders.parallel.parallel_batches` gives the same batches, read in worker processes.
     """
-    known = known or KnownEntities()
-    pipe = _default()
+    known = known if known is not None else KnownEntities()
+    pipe = default_pipeline(data_dir)
+    catch = on_error is not None
+    for items in batches_of(articles, batch):
+        docs = prepare_all(pipe, items, known, catch)
+        first_pass(pipe, docs, known, catch)
+        yield kept(items, finish_all(pipe, docs, catch), on_error)
+
+
+def batches_of(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """The articles in batches of ``size``, the last one shorter."""
     pending: list[Article] = []
-
-    def run(items: list[Article]) -> list[Extraction]:
-        docs = [pipe.prepare(a, known) for a in items]
-        for d in docs:
-            for e in pipe.finish(d, until="resolve").entities.values():
-                known.add(e)
-        out = [pipe.finish(d) for d in docs]
-        merge_events(out)
-        unify_names(out)
-        return out
-
     for a in articles:
         pending.append(a)
-        if len(pending) >= batch:
-            yield run(pending)
+        if len(pending) >= size:
+            yield pending
             pending = []
     if pending:
-        yield run(pending)
+        yield pending
 
 
-def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = None) -> list[Extraction]:
+def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = None, *,
+                   data_dir: Path | None = None) -> list[Extraction]:
     """All extractions of a corpus resolved together (see :func:`extract_batches`)."""
-    return [x for b in extract_batches(articles, known, batch=1_000_000) for x in b]
+    return [x for b in extract_batches(articles, known, batch=1_000_000, data_dir=data_dir) for x in b]
 
 
 def unify_names(extractions: list[Extraction]) -> None:

@@ -7,17 +7,20 @@ extraction with every kind of relation the graph knows how to write.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from esgraf.settings import Settings
+from graph.settings import DATA_DIR, Settings
 from graph.model import Article, Entity, Extraction, Relation, Sentence
 from graph.remote import SparqlStore
+from graph.ontology import ensure_reference_data
 from graph.store import OxigraphStore, Store
-from tests.oxigraph_server import OxigraphServer, oxigraph_binary
+from bench.oxigraph_server import OxigraphServer, oxigraph_binary
 
+SAMPLE = DATA_DIR / "articles"
 BACKENDS = ["embedded", pytest.param("server", marks=pytest.mark.server)]
 
 
@@ -44,6 +47,40 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         s.update("DROP ALL")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def reference_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the reference graphs (ontology, TERYT) built once for the whole run: ``store/``, an
+    embedded store holding only them, and ``reference.nq``, their N-Quads."""
+    folder = tmp_path_factory.mktemp("reference")
+    with OxigraphStore(folder / "store") as s:
+        ensure_reference_data(s)
+        with (folder / "reference.nq").open("wb") as f:
+            s.dump(f, "nq")
+    return folder
+
+
+def with_reference_data(store_dir: Path, reference: Path) -> Path:
+    """An embedded store at ``store_dir`` that already holds the reference graphs, as a store loaded once does:
+    a load into it finds them and does not build them again."""
+    shutil.rmtree(store_dir, ignore_errors=True)
+    shutil.copytree(reference / "store", store_dir)
+    return store_dir
+
+
+@pytest.fixture
+def reference_store(store: Store, reference_data: Path) -> Iterator[Store]:
+    """The ``store`` fixture holding the reference graphs: the embedded folder copied from the run's own, the
+    server given them in one Graph Store request."""
+    if not isinstance(store, OxigraphStore):
+        store.load_file(reference_data / "reference.nq", "nq")
+        yield store
+        return
+    assert store.path is not None
+    store.close()
+    with OxigraphStore(with_reference_data(store.path, reference_data)) as copy:
+        yield copy
 
 
 @pytest.fixture
@@ -122,6 +159,15 @@ def make_sample_extraction() -> Extraction:
                       published=date, region="26")
     return Extraction(article=article, sentences=sentences, entities={e.key: e for e in entities},
                       relations=relations, event=meeting)
+
+
+@pytest.fixture(scope="session")
+def synthetic_articles() -> list[Article]:
+    """A hundred and twenty articles recombined from the sample corpus by the benchmarks' generator (seed 1): the same people
+    and organisations recur from article to article, as in real news."""
+    from bench.generate import Generator, real_articles
+
+    return Generator(real_articles([SAMPLE]), seed=1).articles(120)
 
 
 @pytest.fixture

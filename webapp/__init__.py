@@ -10,9 +10,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, request
 
-from esgraf.settings import Settings
-from graph.iri import Minter
-from graph.lookup import local_name
+from graph.settings import Settings
+from graph.iri import Minter, local_name
 from graph.store import Store
 from webapp import errors, i18n
 from webapp.names import DisplayNames
@@ -33,7 +32,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     """The app for ``store`` (opened from ``settings`` when not given)."""
     settings = settings or Settings.from_env()
     if store is None:
-        from esgraf.stores import open_store
+        from graph.backend import open_store
 
         store = open_store(settings)
     app = Flask(__name__)

@@ -144,7 +144,7 @@ def void_graph() -> Graph:
     for name, (_, media) in DUMPS.items():
         url = URIRef(url_for("downloads.dump", fmt=name, _external=True))
         g.add((ds, VOID.dataDump, url))
-        dist = URIRef(f"{ds}/dump.{name}")
+        dist = st.mint.distribution(name)
         g.add((ds, DCAT.distribution, dist))
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCAT.downloadURL, url))

@@ -10,6 +10,7 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
 
 from graph import lookup
+from graph.iri import SECTIONS
 from graph.vocab import PREFIXES
 from webapp.errors import WebError
 from webapp.i18n import current_lang
@@ -19,10 +20,6 @@ from webapp.provenance import Notes
 from webapp.state import state
 
 bp = Blueprint("entities", __name__)
-
-#: the first path segments of entity IRIs (see graph.iri)
-KINDS = ("person", "organization", "county", "gmina", "voivodeship", "event", "agreement", "project",
-         "partnership", "programme", "concept", "article", "membership", "graph")
 
 
 #: seconds the home page's figures are reused; a write through the app drops them at once
@@ -107,14 +104,14 @@ def query_config() -> Response:
                     "local": request.script_root + "/", "tabName": "Zapytanie" if lang == "pl" else "Query"})
 
 
-@bp.route("/<any(" + ",".join(KINDS) + "):kind>/<path:rest>")
+@bp.route("/<any(" + ",".join(SECTIONS) + "):kind>/<path:rest>")
 def resource(kind: str, rest: str) -> Response | str:
     st = state()
     fmt = None
     stem, dot, suffix = rest.rpartition(".")
     if dot and suffix in SUFFIXES and "/" not in suffix:
         rest, fmt = stem, SUFFIXES[suffix]
-    iri = st.mint.base + f"{kind}/{rest}"
+    iri = str(st.mint.at(f"{kind}/{rest}"))
     if fmt is None:
         fmt = page_format()
         if fmt is None:

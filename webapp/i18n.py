@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from flask import request
 
+from graph.iri import local_name
+
 LANGS = ("pl", "en")
 DEFAULT = "pl"
 COOKIE = "esgraf_lang"
@@ -137,6 +139,47 @@ STRINGS: dict[str, dict[str, str]] = {
     "unknown_area": {"pl": "Nie ma powiatu ani województwa o nazwie „{name}”.",
                      "en": "No county or voivodeship is named “{name}”."},
     "summary_line": {"pl": "Na mapie: {orgs}, {ties}.", "en": "On the map: {orgs}, {ties}."},
+    # the cooperation map's page, its files and pictures (by the rest of the key: i18n.section("map"))
+    "map_title": {"pl": "Mapa współpracy", "en": "Cooperation map"},
+    "map_area": {"pl": "Obszar", "en": "Area"},
+    "map_all": {"pl": "cała Polska", "en": "all of Poland"},
+    "map_whole": {"pl": "całe województwo", "en": "whole voivodeship"},
+    "map_area_placeholder": {"pl": "wpisz nazwę powiatu lub województwa…",
+                             "en": "type a county or voivodeship name…"},
+    "map_from": {"pl": "Od", "en": "From"},
+    "map_to": {"pl": "Do", "en": "To"},
+    "map_sectors": {"pl": "Sektory", "en": "Sectors"},
+    "map_kinds": {"pl": "Rodzaje powiązań", "en": "Tie kinds"},
+    "map_min_weight": {"pl": "Co najmniej wspólnych działań", "en": "At least this many shared activities"},
+    "map_people": {"pl": "Pokaż osoby", "en": "Show people"},
+    "map_size_by": {"pl": "Wielkość węzła", "en": "Node size"},
+    "map_show": {"pl": "Pokaż", "en": "Show"},
+    "map_reset": {"pl": "Wyczyść", "en": "Clear"},
+    "map_filters": {"pl": "Filtry", "en": "Filters"},
+    "map_download": {"pl": "Pobierz", "en": "Download"},
+    "map_metrics": {"pl": "Miary organizacji", "en": "Organisation measures"},
+    "map_mixing": {"pl": "Współpraca międzysektorowa", "en": "Cross-sector cooperation"},
+    "map_explain": {"pl": "Co mówią miary", "en": "What the measures say"},
+    "map_loading": {"pl": "Wczytywanie mapy…", "en": "Loading the map…"},
+    "map_ego": {"pl": "Sieć współpracy", "en": "Cooperation network"},
+    "map_panel": {"pl": "Wybrana organizacja", "en": "Selected organisation"},
+    "map_help": {"pl": "Kliknij organizację, aby wyróżnić jej powiązania i zobaczyć partnerów. Kółkiem myszy "
+                       "przybliżysz mapę; pełne nazwy pokazują się po najechaniu i po przybliżeniu.",
+                 "en": "Click an organisation to highlight its ties and see its partners. The mouse wheel zooms; "
+                       "whole names show on hover and when zoomed in."},
+    "map_degree": {"pl": "liczba partnerów", "en": "number of partners"},
+    "map_betweenness": {"pl": "pośrednictwo", "en": "betweenness"},
+    "map_weighted_degree": {"pl": "wspólne działania", "en": "shared activities"},
+    "map_period": {"pl": "Okres", "en": "Period"},
+    "map_all_dates": {"pl": "wszystkie daty", "en": "all dates"},
+    "map_since": {"pl": "od {a}", "en": "from {a}"},
+    "map_until": {"pl": "do {b}", "en": "until {b}"},
+    "map_between": {"pl": "od {a} do {b}", "en": "from {a} to {b}"},
+    "map_state": {"pl": "Stan danych", "en": "Data as of"},
+    "map_source": {"pl": "Źródło", "en": "Source"},
+    "map_licence": {"pl": "Licencja", "en": "Licence"},
+    "map_ties_title": {"pl": "Kto z kim współpracuje", "en": "Who cooperates with whom"},
+    "map_metrics_title": {"pl": "Miary organizacji", "en": "Organisation measures"},
 }
 
 #: the short name of each HTTP status a page may show
@@ -218,13 +261,20 @@ def t(key: str, **kw: object) -> str:
     return text.format(**kw) if kw else text
 
 
+def section(name: str, lang: str) -> dict[str, str]:
+    """The strings whose keys begin with ``name_``, by the rest of their key, in ``lang``: what a template of
+    one feature reads as ``s.title``."""
+    prefix = f"{name}_"
+    return {k[len(prefix):]: v[lang] for k, v in STRINGS.items() if k.startswith(prefix)}
+
+
 def status_text(status: int) -> str:
     names = STATUS_TEXT.get(status)
     return names[current_lang()] if names else STRINGS["error"][current_lang()]
 
 
 def relation_label(direction: str, predicate: str) -> str:
-    local = predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    local = local_name(predicate)
     names = RELATIONS.get((direction, local))
     if names:
         return names[current_lang()]
@@ -232,6 +282,6 @@ def relation_label(direction: str, predicate: str) -> str:
 
 
 def property_label(predicate: str) -> str:
-    local = predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    local = local_name(predicate)
     names = PROPERTIES.get(local)
     return names[current_lang()] if names else local

@@ -8,14 +8,9 @@ from webapp.state import state
 
 
 def local_path(iri: str) -> str:
-    base = state().mint.base
-    if iri.startswith(base):
-        rest = iri[len(base):]
-        if rest.startswith("ontology#"):
-            rest = "ontology#" + rest.split("#", 1)[1]
-        return f"{request.script_root}/{rest}"
-    return iri
+    path = state().mint.local(iri)
+    return iri if path is None else f"{request.script_root}/{path}"
 
 
 def is_local(iri: str) -> bool:
-    return iri.startswith(state().mint.base)
+    return state().mint.local(iri) is not None

@@ -21,11 +21,13 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from graph import network_export as nxp
 from graph.metrics import add_metrics
-from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network, is_plain_iri
+from graph.model import SECTORS
+from graph.iri import is_plain_iri
+from graph.network import TIE_KINDS, NetworkFilter, build_network
 from graph.store import Store
 from graph.vocab import sparql_prefixes
 from webapp.errors import WebError
-from webapp.i18n import current_lang
+from webapp.i18n import current_lang, section
 from webapp.network_data import map_payload, node_payload
 from webapp.state import state
 from webapp.vocabulary import sector_label, tie_kind_label
@@ -35,30 +37,6 @@ bp = Blueprint("network", __name__, url_prefix="/network")
 SIZE_BY = ("degree", "betweenness", "weighted_degree")
 CACHE_SIZE = 16  # networks and their JSON, a few filters' worth
 STAMP_SECONDS = 10.0
-
-STRINGS = {
-    "pl": {"title": "Mapa współpracy", "area": "Obszar", "all": "cała Polska", "whole": "całe województwo",
-           "area_placeholder": "wpisz nazwę powiatu lub województwa…", "from": "Od", "to": "Do",
-           "sectors": "Sektory", "kinds": "Rodzaje powiązań", "min_weight": "Co najmniej wspólnych działań",
-           "people": "Pokaż osoby", "size_by": "Wielkość węzła", "show": "Pokaż", "reset": "Wyczyść",
-           "filters": "Filtry", "download": "Pobierz", "metrics": "Miary organizacji",
-           "mixing": "Współpraca międzysektorowa", "explain": "Co mówią miary", "loading": "Wczytywanie mapy…",
-           "ego": "Sieć współpracy", "panel": "Wybrana organizacja",
-           "help": "Kliknij organizację, aby wyróżnić jej powiązania i zobaczyć partnerów. Kółkiem myszy "
-                   "przybliżysz mapę; pełne nazwy pokazują się po najechaniu i po przybliżeniu.",
-           "degree": "liczba partnerów", "betweenness": "pośrednictwo", "weighted_degree": "wspólne działania"},
-    "en": {"title": "Cooperation map", "area": "Area", "all": "all of Poland", "whole": "whole voivodeship",
-           "area_placeholder": "type a county or voivodeship name…", "from": "From", "to": "To",
-           "sectors": "Sectors", "kinds": "Tie kinds", "min_weight": "At least this many shared activities",
-           "people": "Show people", "size_by": "Node size", "show": "Show", "reset": "Clear",
-           "filters": "Filters", "download": "Download", "metrics": "Organisation measures",
-           "mixing": "Cross-sector cooperation", "explain": "What the measures say", "loading": "Loading the map…",
-           "ego": "Cooperation network", "panel": "Selected organisation",
-           "help": "Click an organisation to highlight its ties and see its partners. The mouse wheel zooms; "
-                   "whole names show on hover and when zoomed in.",
-           "degree": "number of partners", "betweenness": "betweenness", "weighted_degree": "shared activities"},
-}
-
 
 class _Cache:
     """A small LRU of computed networks and their JSON, keyed by filter and a stamp of the store's state.
@@ -102,11 +80,6 @@ class _Cache:
             with self.lock:
                 self._count = known
         return self.generation, known[1]
-
-
-def lang() -> str:
-    value = current_lang()
-    return value if value in STRINGS else "pl"
 
 
 def current_filter() -> NetworkFilter:
@@ -230,15 +203,15 @@ def page() -> str:
     return render_template(
         "network.html", flt=flt, area_name=names.get(flt.area or "", ""),
         area_choices=json.dumps(area_choices(), ensure_ascii=False, separators=(",", ":")),
-        sectors=[(k, sector_label(k, lang())) for k in SECTORS],
-        tie_kinds=[(k, tie_kind_label(k, lang())) for k in TIE_KINDS], size_by=SIZE_BY, size=size,
-        s=STRINGS[lang()], query=query_of(flt), files=download_links(flt),
+        sectors=[(k, sector_label(k, current_lang())) for k in SECTORS],
+        tie_kinds=[(k, tie_kind_label(k, current_lang())) for k in TIE_KINDS], size_by=SIZE_BY, size=size,
+        s=section("map", current_lang()), query=query_of(flt), files=download_links(flt),
         data_url=url_for("network.data") + (f"?{data_query}" if data_query else ""))
 
 
 def data_body(flt: NetworkFilter, size: str, focus: str | None = None) -> bytes:
     """The map's JSON for ``flt`` (or the ego network of ``focus``), cached with the network it shows."""
-    language = lang()
+    language = current_lang()
 
     def make() -> bytes:
         G, summary, pos = computed(flt, focus=focus)
@@ -269,7 +242,7 @@ def node() -> Response:
     G, _, _ = computed(_ego_filter(current_filter(), focus), focus=focus)
     if focus and focus in G:
         G = nx.ego_graph(G, focus, radius=1)
-    body = node_payload(G, iri, lang(), state().mint.base, state().names, url_of_entity)
+    body = node_payload(G, iri, current_lang(), state().mint.base, state().names, url_of_entity)
     if body is None:
         raise WebError(404, f"no organisation {iri!r} on this map")
     return jsonify(body)
@@ -283,7 +256,7 @@ def _wants_json() -> bool:
 
 
 def _ego_filter(flt: NetworkFilter, focus: str | None) -> NetworkFilter:
-    if focus and "/person/" in focus and not flt.people:  # a person's network has the person in it
+    if focus and state().mint.entity_type(focus) == "Person" and not flt.people:  # with the person in it
         return dataclasses.replace(flt, people=True)
     return flt
 
@@ -293,13 +266,13 @@ def ego(iri_path: str) -> Response | str:
     """The actor's direct partners and the ties among them: JSON for entity pages, or a small HTML page."""
     if any(part in (".", "..") for part in iri_path.split("/")):  # no minted IRI has them: a probe for files
         raise WebError(404, "no such entity", key="status_404")
-    iri = state().mint.base + iri_path.lstrip("/")
+    iri = str(state().mint.at(iri_path))
     if not is_plain_iri(iri):  # it would not fit in a query, and no minted IRI looks like it
         raise WebError(404, f"not an IRI: {iri!r}", key="status_404")
     flt = _ego_filter(current_filter(), iri)
     if _wants_json():
         return Response(data_body(flt, _size_by(), focus=iri), mimetype="application/json")
     query = query_of(flt, format="json")
-    return render_template("network_ego.html", iri=iri, s=STRINGS[lang()], entity_url=url_of_entity(iri),
+    return render_template("network_ego.html", iri=iri, s=section("map", current_lang()), entity_url=url_of_entity(iri),
                            name=state().search.name(iri) or iri,
                            data_url=url_for("network.ego", iri_path=iri_path) + f"?{query}")

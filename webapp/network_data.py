@@ -18,7 +18,7 @@ from webapp.cooperation import Reader
 from webapp.explain import explain
 from webapp.formats import NOUNS
 from webapp.names import DisplayNames
-from webapp.vocabulary import SECTORS, TIE_KINDS, kind_label, sector_label, tie_kind_label
+from webapp.vocabulary import SECTOR_LABELS, TIE_KIND_LABELS, kind_label, sector_label, tie_kind_label
 
 #: the words static/network/map.js and page.js write, by language
 WORDS = {
@@ -60,8 +60,8 @@ WORDS = {
 def words(lang: str) -> dict:
     """The scripts' words in ``lang``, with the sector and tie names and the counted nouns' forms."""
     out = dict(WORDS[lang])
-    out["sectors"] = {k: v[lang] for k, v in SECTORS.items()}
-    out["tie_kinds"] = {k: v[lang] for k, v in TIE_KINDS.items()}
+    out["sectors"] = {k: v[lang] for k, v in SECTOR_LABELS.items()}
+    out["tie_kinds"] = {k: v[lang] for k, v in TIE_KIND_LABELS.items()}
     out["nouns"] = {k: v.get(lang, v["en"]) for k, v in NOUNS.items()}
     out["lang"] = lang
     return out

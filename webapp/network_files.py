@@ -19,7 +19,8 @@ from webapp.cooperation import Reader
 from webapp.errors import WebError
 from webapp.explain import explain
 from webapp.formats import count, format_date
-from webapp.network import STRINGS, areas, computed, current_filter, lang, query_of, url_of_entity
+from webapp.i18n import current_lang, section
+from webapp.network import areas, computed, current_filter, query_of, url_of_entity
 from webapp.network_data import WORDS, legend
 from webapp.state import state
 from webapp.tables import Table, excel_csv, xlsx
@@ -44,19 +45,6 @@ DOWNLOADS = {
 #: the file names' words, so a downloaded file says what it is in the reader's language
 FILE_WORDS = {"pl": {"ties": "powiazania", "metrics": "miary"}, "en": {"ties": "ties", "metrics": "measures"}}
 
-TEXT = {
-    "pl": {"title": "Mapa współpracy", "area": "Obszar", "all": "cała Polska", "period": "Okres",
-           "all_dates": "wszystkie daty", "since": "od {a}", "until": "do {b}", "between": "od {a} do {b}",
-           "state": "Stan danych", "sectors": "Sektory", "kinds": "Rodzaje powiązań", "source": "Źródło",
-           "licence": "Licencja", "ties_title": "Kto z kim współpracuje", "metrics_title": "Miary organizacji",
-           "filters": "Filtry"},
-    "en": {"title": "Cooperation map", "area": "Area", "all": "all of Poland", "period": "Period",
-           "all_dates": "all dates", "since": "from {a}", "until": "until {b}", "between": "from {a} to {b}",
-           "state": "Data as of", "sectors": "Sectors", "kinds": "Tie kinds", "source": "Source",
-           "licence": "Licence", "ties_title": "Who cooperates with whom", "metrics_title": "Organisation measures",
-           "filters": "Filters"},
-}
-
 TIE_COLUMNS = {
     "pl": ["Organizacja", "Sektor organizacji", "Partner", "Sektor partnera", "Jak współpracują",
            "Wspólne działania (liczba)", "Kiedy", "Wspólne działania", "Artykuły", "Międzysektorowe",
@@ -75,7 +63,7 @@ METRIC_COLUMNS = {
 
 def describe(flt: NetworkFilter, language: str) -> tuple[str, list[tuple[str, str]]]:
     """A map's title and what it covers, as (what, value) pairs: area, period, filters, the data's date."""
-    words = TEXT[language]
+    words = section("map", language)
     _, names = areas()
     area = names.get(flt.area or "", flt.area or "") if flt.area else words["all"]
     title = f"{words['title']} — {area}"
@@ -102,7 +90,7 @@ def ties_table(flt: NetworkFilter, language: str) -> Table:
         arts = "; ".join(f"{x.title} <{x.url}>" if x.url else x.title for x in t.articles)
         rows.append([t.a_label, t.a_sector, t.b_label, t.b_sector, ", ".join(t.kinds), t.weight, t.when, acts, arts,
                      t.cross_sector, t.a, t.b])
-    words = TEXT[language]
+    words = section("map", language)
     return Table(f"{words['ties_title']} — {title.split(' — ', 1)[1]}", TIE_COLUMNS[language], rows,
                  about + [(words["source"], request.url_root.rstrip("/") + url_for("network.page") +
                            (f"?{query_of(flt)}" if query_of(flt) else "")),
@@ -121,7 +109,7 @@ def metrics_table(flt: NetworkFilter, language: str) -> Table:
         rows.append([o.label, o.kind, o.sector, names.get(county, county), o.degree, o.weighted_degree,
                      round(o.betweenness, 4), G.nodes[o.iri].get("community", 0)] +
                     [o.brokerage.get(r, 0) for r in ROLES] + [o.iri])
-    words = TEXT[language]
+    words = section("map", language)
     return Table(f"{words['metrics_title']} — {title.split(' — ', 1)[1]}", METRIC_COLUMNS[language], rows,
                  about + [(words["licence"], "CC BY 4.0")],
                  sheet=FILE_WORDS[language]["metrics"], about_sheet="opis" if language == "pl" else "about")
@@ -144,7 +132,7 @@ def download(fmt: str) -> Response:
         raise WebError(404, f"no download format {fmt!r}; choose from {', '.join(DOWNLOADS)}",
                        key="unknown_download", args={"fmt": fmt})
     flt = current_filter()
-    language = lang()
+    language = current_lang()
     media, suffix = DOWNLOADS[fmt]
     body: str | bytes
     if fmt in ("ties.xlsx", "ties.csv"):
@@ -184,14 +172,14 @@ def download_links(flt: NetworkFilter) -> dict[str, str]:
 def print_layout() -> str:
     """The map laid out for an A4 page: title, area, dates, the picture with its legend, the ties and figures."""
     flt = current_filter()
-    language = lang()
+    language = current_lang()
     G, summary, _ = computed(flt)
     title, about = describe(flt, language)
     reader = Reader(G, language, state().mint.base, state().names, url_of_entity)
     query = query_of(flt)
     return render_template("network_print.html", title=title, about=about, ties=reader.ties(),
                            organisations=reader.organisations(), explanations=explain(G, summary, language),
-                           legend=picture_legend(language), s=STRINGS[language],
+                           legend=picture_legend(language), s=section("map", language),
                            summary_line=f"{count(len(reader.organisations()), 'organisation', language)}, "
                                         f"{count(G.number_of_edges(), 'tie', language)}",
                            svg_url=url_for("network_files.download", fmt="svg") + (f"?{query}" if query else ""),

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from graph.iri import Minter
 from graph.store import Store
 from graph.vocab import sparql_prefixes
 
@@ -97,19 +98,18 @@ class LabelIndex:
     """Every labelled IRI under the base, searchable by words."""
 
     def __init__(self, base: str):
-        self.base = base
+        self.mint = Minter(base)
         self._entries: list[_Entry] = []
         self._types: dict[str, set[str]] = {}
         self._names: dict[str, str] = {}
-        # role titles label memberships, which are shown on the person's page, not found on their own
-        self._skip = (base + "membership/", base + "graph/")
 
     def refresh(self, store: Store) -> None:
         entries, types, names = [], {}, {}
         seen: set[tuple[str, str]] = set()
         for row in store.select(LABELS_QUERY):
             iri, label = str(row["s"]), str(row["label"])
-            if not iri.startswith(self.base) or iri.startswith(self._skip):
+            # role titles label memberships, which are shown on the person's page, not found on their own
+            if self.mint.section(iri) in (None, "membership", "graph"):
                 continue
             if "type" in row:
                 types.setdefault(iri, set()).add(str(row["type"]))

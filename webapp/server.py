@@ -16,7 +16,7 @@ import time
 import waitress
 from waitress.channel import HTTPChannel
 
-from esgraf.settings import Settings
+from graph.settings import Settings
 
 log = logging.getLogger(__name__)
 

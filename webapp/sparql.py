@@ -17,16 +17,11 @@ from flask import Blueprint, Response, redirect, request, url_for
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
 from graph import sandbox
-from graph.pool import Busy, MemoryLimit, QueryTimeout
-from graph.results import GRAPH_FORMATS, NotAcceptable
-from graph.sandbox import ParserStopped, RdfSyntaxError
-from graph.sparql_check import RemoteRefused
-from graph.sparql_dataset import DatasetConflict
-from graph.store import DefaultGraphWrite, QuerySyntaxError, StoreError, to_rdflib, unmerge
+from graph.results import GRAPH_FORMATS
+from graph.store import to_rdflib, unmerge
 from graph.vocab import RDF, VOID
-from webapp.errors import WebError, wants_html
+from webapp.errors import WebError, doing, wants_html
 from webapp.negotiation import GRAPH_MEDIA, page_format, rdf_response, sparql_formats
-from webapp.runner import TooManyQueries
 from webapp.state import state
 
 bp = Blueprint("sparql", __name__)
@@ -47,8 +42,6 @@ BODY_FORMATS: dict[str, ox.RdfFormat] = {
 
 #: characters no IRI may hold: the graph IRI is written into updates between < and >
 _NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\s]')
-#: seconds a client told 429 or 503 should wait before it asks again
-RETRY_AFTER = "5"
 
 
 @bp.after_request
@@ -141,23 +134,9 @@ def _query(query: str) -> Response:
     if result_fmt is None and graph_fmt is None:
         raise WebError(406, "no SPARQL result or RDF format you accept is available")
     st = state()
-    try:
-        answer = st.runner.run(query, result_fmt, graph_fmt, _params("default-graph-uri"),
-                               _params("named-graph-uri"), client=request.remote_addr)
-    except RemoteRefused as exc:
-        raise WebError(400, str(exc)) from exc
-    except QuerySyntaxError as exc:
-        raise WebError(400, f"the query does not parse: {exc}") from exc
-    except ParserStopped as exc:
-        raise WebError(400, f"the query does not parse: {exc}") from exc
-    except NotAcceptable as exc:
-        raise WebError(406, str(exc)) from exc
-    except TooManyQueries as exc:
-        raise WebError(429, str(exc), {"Retry-After": RETRY_AFTER}) from exc
-    except (QueryTimeout, MemoryLimit, Busy) as exc:
-        raise WebError(503, str(exc), {"Retry-After": RETRY_AFTER}) from exc
-    except StoreError as exc:
-        raise WebError(500, f"the store failed to answer: {exc}") from exc
+    doing("query")
+    answer = st.runner.run(query, result_fmt, graph_fmt, _params("default-graph-uri"), _params("named-graph-uri"),
+                           client=request.remote_addr)
     resp = Response(answer.body, mimetype=answer.media_type)
     if answer.media_type.startswith("text/") or answer.media_type.endswith(("json", "xml")):
         resp.mimetype_params["charset"] = "utf-8"
@@ -172,16 +151,8 @@ def _query(query: str) -> Response:
 
 def _update(text: str) -> Response:
     _require_write()
-    try:
-        state().runner.update(text, _params("using-graph-uri"), _params("using-named-graph-uri"))
-    except (RemoteRefused, DefaultGraphWrite, DatasetConflict) as exc:
-        raise WebError(400, str(exc)) from exc
-    except (QuerySyntaxError, ParserStopped) as exc:
-        raise WebError(400, f"the update does not parse: {exc}") from exc
-    except (QueryTimeout, MemoryLimit, Busy) as exc:
-        raise WebError(503, str(exc), {"Retry-After": RETRY_AFTER}) from exc
-    except StoreError as exc:  # the protocol's answer to an update that fails: 500, and here why
-        raise WebError(500, f"the update failed: {exc}") from exc
+    doing("update")  # an update that fails is 500 in the protocol, and the message says why
+    state().runner.update(text, _params("using-graph-uri"), _params("using-named-graph-uri"))
     return Response(status=204)
 
 
@@ -286,6 +257,7 @@ def _default_graph() -> Graph:
 def _gsp_delete(graph: str | None) -> Response:
     if not _exists(graph):
         raise WebError(404, f"no graph <{graph}>")
+    doing("write")
     with state().runner.writing() as store:
         drop = f"DROP {'GRAPH <' + graph + '>' if graph else 'DEFAULT'}"
         store.update(f"{unmerge(graph, '?s ?p ?o')} ;\n{drop}" if graph and store.merged_default else drop)
@@ -296,16 +268,10 @@ def _gsp_write(graph: str | None, replace: bool) -> Response:
     fmt = BODY_FORMATS.get(request.mimetype)
     if fmt is None:
         raise WebError(415, "send the graph as " + ", ".join(sorted(set(BODY_FORMATS))))
-    try:  # in a parser process: JSON-LD nested deep enough crashes the parser, which must not take the server
-        triples: list[str] = sandbox.shared().call(  # type: ignore[assignment]
-            "graph.sandbox:rdf_as_ntriples", state().settings.query_timeout, data=request.get_data(),
-            media_type=fmt.media_type, base_iri=graph or request.base_url)
-    except (RdfSyntaxError, ParserStopped) as exc:
-        raise WebError(400, f"the body does not parse: {exc}") from exc
-    except MemoryLimit as exc:
-        raise WebError(413, "the body needs more memory to parse than a parser may have") from exc
-    except QueryTimeout as exc:
-        raise WebError(503, "the body took too long to parse", {"Retry-After": RETRY_AFTER}) from exc
+    doing("body")  # parsed in a parser process: JSON-LD nested deep enough crashes the parser, not the server
+    triples: list[str] = sandbox.shared().call(  # type: ignore[assignment]
+        "graph.sandbox:rdf_as_ntriples", state().settings.query_timeout, data=request.get_data(),
+        media_type=fmt.media_type, base_iri=graph or request.base_url)
     existed = _exists(graph)
     # quads keep only their triple: the target graph is the one in the URL
     body = " ".join(f"{t} ." for t in triples)
@@ -321,12 +287,10 @@ def _gsp_write(graph: str | None, replace: bool) -> Response:
         # in the merged layout the same triples (and blank nodes) join the default graph too
         parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} {body if merged else ''} }}" if graph
                      else f"INSERT DATA {{ {body} }}")
-    try:
-        if parts:  # an empty POST to the default graph changes nothing
-            with state().runner.writing() as store:
-                store.update(" ;\n".join(parts))
-    except StoreError as exc:
-        raise WebError(500, f"the write failed: {exc}") from exc
+    doing("write")
+    if parts:  # an empty POST to the default graph changes nothing
+        with state().runner.writing() as store:
+            store.update(" ;\n".join(parts))
     created = graph is not None and not existed
     return Response(status=201 if created else 204,
                     headers={"Location": request.url} if created else None)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.iri import Minter
 from graph.store import Store
 from webapp.names import DisplayNames

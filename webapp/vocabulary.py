@@ -10,10 +10,10 @@ from functools import lru_cache
 
 from graph.iri import Minter
 from graph.ontology import ontology_graph
-from graph.vocab import RDFS, SKOS
+from graph.vocab import ESG, ORG, RDFS, SKOS
 
 #: short sector names for maps, tables and legends (the schemes' names are longer: "sektor publiczny")
-SECTORS: dict[str, dict[str, str]] = {
+SECTOR_LABELS: dict[str, dict[str, str]] = {
     "public": {"pl": "publiczny", "en": "public"},
     "social": {"pl": "ekonomia społeczna", "en": "social economy"},
     "business": {"pl": "biznes", "en": "business"},
@@ -22,7 +22,7 @@ SECTORS: dict[str, dict[str, str]] = {
 }
 
 #: how two organisations are tied, as a column of the "who with whom" table reads it
-TIE_KINDS: dict[str, dict[str, str]] = {
+TIE_KIND_LABELS: dict[str, dict[str, str]] = {
     "event": {"pl": "spotkanie", "en": "meeting"},
     "agreement": {"pl": "porozumienie", "en": "agreement"},
     "partnership": {"pl": "partnerstwo", "en": "partnership"},
@@ -80,8 +80,8 @@ def kind_label(kind: str, lang: str, base: str) -> str:
     """An organisation's kind, given as the local name the network uses (``CountyOffice``), as a reader names
     it ("starostwo powiatowe"); ``Person`` reads "osoba". An unknown kind is shown as it is."""
     if kind == "Person":
-        return SECTORS["person"][lang]
-    for ns in (f"{base}ontology#", "http://www.w3.org/ns/org#"):
+        return SECTOR_LABELS["person"][lang]
+    for ns in (str(ESG), str(ORG)):  # the vocabulary keeps its IRIs whatever the base
         label = term_label(ns + kind, lang, base)
         if label:
             return label
@@ -89,11 +89,11 @@ def kind_label(kind: str, lang: str, base: str) -> str:
 
 
 def sector_label(sector: str | None, lang: str) -> str:
-    return SECTORS.get(sector or "", SECTORS[""])[lang]
+    return SECTOR_LABELS.get(sector or "", SECTOR_LABELS[""])[lang]
 
 
 def tie_kind_label(kind: str, lang: str) -> str:
-    return TIE_KINDS.get(kind, {}).get(lang, kind)
+    return TIE_KIND_LABELS.get(kind, {}).get(lang, kind)
 
 
 def direct_tie_label(kind: str, a: str, b: str, lang: str) -> str:
@@ -102,5 +102,5 @@ def direct_tie_label(kind: str, a: str, b: str, lang: str) -> str:
     return template.format(a=a, b=b) if template else f"{a} — {b}"
 
 
-__all__ = ["DIRECT_TIES", "SECTORS", "TIE_KINDS", "direct_tie_label", "kind_label", "sector_label",
+__all__ = ["DIRECT_TIES", "SECTOR_LABELS", "TIE_KIND_LABELS", "direct_tie_label", "kind_label", "sector_label",
            "term_label", "tie_kind_label"]

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,18 +15,28 @@ import pyoxigraph as ox
 
 from esgraf.cli import UserError, settings_of
 from esgraf.pipeline import LoadReport, load_paths, read_all
-from esgraf.settings import Settings
-from esgraf.stores import open_store
+from graph.settings import Settings
+from graph.backend import open_store
 from graph.build import article_triples, meta_triples
 from graph.iri import Minter
 from graph.ontology import ontology_graph
 from graph.store import RDF_FORMATS, QuerySyntaxError, StoreError, to_ox
 from graph.vocab import sparql_prefixes
-from loaders.pipeline import extract_corpus
+from loaders.pipeline import ExtractionError, extract_corpus
 
 log = logging.getLogger("esgraf")
 
 FORMAT_CHOICE = click.Choice(sorted(RDF_FORMATS))
+#: most processes ``load --jobs`` shares the work among
+MOST_JOBS = 64
+
+
+def cores() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _store(ctx: click.Context, read_only: bool = False):
@@ -53,7 +64,7 @@ def extract(ctx: click.Context, articles: tuple[Path, ...], fmt: str, no_ontolog
     items = read_all(articles, settings, report)
     store = ox.Store()
     quads = []
-    for x in extract_corpus(items):
+    for x in extract_corpus(items, data_dir=settings.data_path):
         g = ox.NamedNode(str(mint.article_graph(x.article.id)))
         quads += [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in article_triples(x, mint)]
         meta = ox.NamedNode(str(mint.meta_graph))
@@ -73,12 +84,15 @@ def extract(ctx: click.Context, articles: tuple[Path, ...], fmt: str, no_ontolog
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--from-dump", "dump", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Bulk-load an RDF dump (TriG, N-Quads, Turtle…) instead of reading articles.")
+@click.option("--jobs", "-j", type=click.IntRange(1, MOST_JOBS), default=None,
+              help="Processes sharing the work: this one stores, the others extract [the machine's cores]. The "
+                   "store is the same for any number.")
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None) -> None:
+def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None, jobs: int | None) -> None:
     """Read every article under PATHS (default: the sample corpus) and store its graph.
 
-    Re-loading an article replaces its graph: loading twice gives the same store. Bad files are reported one
-    line each and skipped; the exit status is 1 if any were.
+    Re-loading an article replaces its graph: loading twice gives the same store. Bad files, and articles that
+    cannot be extracted, are reported one line each and skipped; the exit status is 1 if any were.
     """
     settings = settings_of(ctx)
     with _store(ctx) as store:
@@ -90,7 +104,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None) -> None
                 raise UserError(str(exc)) from exc
             log.info("loaded %s: the store holds %d quads", dump, store.count())
             return
-        targets = list(paths) or [Path(settings.articles)]
+        targets = list(paths) or [settings.articles_path]
         started = last = time.monotonic()
 
         def progress(n: int, x) -> None:
@@ -103,8 +117,8 @@ def load(ctx: click.Context, paths: tuple[Path, ...], dump: Path | None) -> None
                          x.article.id, len(x.entities), len(x.relations))
 
         try:
-            report = load_paths(store, targets, settings=settings, progress=progress)
-        except StoreError as exc:
+            report = load_paths(store, targets, settings=settings, progress=progress, jobs=jobs or cores())
+        except (StoreError, ExtractionError) as exc:
             raise UserError(str(exc)) from exc
         # each skipped and not stored article was reported in its line as it happened
         log.info("loaded %d articles (%d triples) in %.1f s; %d skipped, %d not stored; the store holds %d quads",

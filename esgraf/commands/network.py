@@ -1,8 +1,8 @@
 """``esgraf network``: write the cooperation network of a county, a voivodeship or the whole store to a file.
 
 Formats: GraphML and GEXF (for Gephi), CSV (two files: ``NAME-nodes.csv`` and ``NAME-edges.csv``), JSON (what
-the web map draws), SVG (a picture of the layout) and HTML (one self-contained page with the interactive map,
-sigma.js and graphology included, that opens from disk without a server).
+the web map draws), SVG (a picture of the layout) and HTML (the web app's interactive map as one page that opens
+from disk without a server, :mod:`webapp.standalone`).
 """
 from __future__ import annotations
 
@@ -14,17 +14,17 @@ from pathlib import Path
 import click
 
 from esgraf.cli import UserError, settings_of
-from esgraf.stores import open_store
+from graph.backend import open_store
 from graph import network_export as nxp
 from graph.iri import Minter
 from graph.metrics import add_metrics
-from graph.network import SECTORS, TIE_KINDS, NetworkFilter, build_network
+from graph.model import SECTORS
+from graph.network import TIE_KINDS, NetworkFilter, build_network
 from graph.store import StoreError
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("graphml", "gexf", "csv", "json", "svg", "html")
-STATIC = Path(__file__).resolve().parents[2] / "webapp" / "static"
 
 
 def _date(value: str | None, name: str) -> dt.date | None:
@@ -41,40 +41,6 @@ def csv_paths(output: str) -> tuple[Path, Path]:
     base = Path(output)
     stem = base.name.removesuffix(".csv")
     return base.with_name(f"{stem}-nodes.csv"), base.with_name(f"{stem}-edges.csv")
-
-
-def standalone_html(data: str, title: str, lang: str = "pl") -> str:
-    """One HTML file with sigma.js, graphology, the drawing script and the map's data (``map_payload``) inlined."""
-    from html import escape
-
-    def read(path: str) -> str:
-        return (STATIC / path).read_text(encoding="utf-8").replace("</script", "<\\/script")
-
-    css = (STATIC / "network" / "network.css").read_text(encoding="utf-8")
-    safe = data.replace("</", "<\\/")  # a name containing "</script>" must not end the data block
-    return f"""<!doctype html>
-<html lang="{lang}">
-<head><meta charset="utf-8"><title>{escape(title)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>{css} body {{ font-family: system-ui, sans-serif; margin: 1rem; }} .network-map {{ height: 85vh; }}</style></head>
-<body>
-<h1>{escape(title)}</h1>
-<div id="network-map" class="network-map"></div>
-<ul class="network-legend" id="network-legend"></ul>
-<script type="application/json" id="network-data">{safe}</script>
-<script>{read("vendor/graphology/graphology.umd.min.js")}</script>
-<script>{read("vendor/sigma/sigma.min.js")}</script>
-<script>{read("network/map.js")}</script>
-<script>
-(function () {{
-  var data = JSON.parse(document.getElementById("network-data").textContent);
-  var st = window.esgrafMap.draw(document.getElementById("network-map"), data);
-  if (st) {{ window.esgrafMap.legend(document.getElementById("network-legend"), data); }}
-}}());
-</script>
-</body>
-</html>
-"""
 
 
 @click.command("network")
@@ -146,14 +112,11 @@ def command(ctx: click.Context, county: str | None, voivodeship: str | None, dat
     body: str | bytes
     if fmt != "html":
         body = nxp.render(fmt, G, summary, pos, url_of)
-    else:
-        import json
-
-        from webapp.network_data import map_payload
+    else:  # the web app's own map, in a file: its script, its words and the data it draws
+        from webapp.standalone import map_page
 
         title = "esgraf: " + (f"TERYT {flt.area}" if flt.area else "mapa współpracy")
-        payload = map_payload(G, pos, summary, "pl", mint.base, url_of, {})
-        body = standalone_html(json.dumps(payload, ensure_ascii=False), title)
+        body = map_page(G, summary, pos, title, mint.base, url_of)
     data = body.encode("utf-8") if isinstance(body, str) else body
     if output == "-":
         sys.stdout.buffer.write(data)
@@ -166,4 +129,4 @@ def command(ctx: click.Context, county: str | None, voivodeship: str | None, dat
     log.info("wrote %s", output)
 
 
-__all__ = ["FORMATS", "command", "csv_paths", "standalone_html"]
+__all__ = ["FORMATS", "command", "csv_paths"]

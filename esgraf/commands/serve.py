@@ -12,8 +12,8 @@ import signal
 import click
 
 from esgraf.cli import UserError, settings_of
-from esgraf.settings import Settings
-from esgraf.stores import open_store
+from graph.settings import Settings
+from graph.backend import open_store
 from graph import sandbox
 from graph.iri import Minter
 from graph.store import Store, StoreError
@@ -27,13 +27,11 @@ def has_articles(store: Store, settings: Settings) -> bool:
 
 
 def load_sample(store: Store, settings: Settings) -> None:
-    """Load the corpus named by ``settings.articles`` (with the ontology and TERYT reference graphs)."""
-    from pathlib import Path
-
+    """Load the corpus of ``settings.articles_path`` (with the ontology and TERYT reference graphs)."""
     from esgraf.pipeline import load_paths
 
-    log.info("the store holds no articles: loading %s", settings.articles)
-    report = load_paths(store, [Path(settings.articles)], settings=settings)
+    log.info("the store holds no articles: loading %s", settings.articles_path)
+    report = load_paths(store, [settings.articles_path], settings=settings)
     # each article skipped or not stored was reported in its line as it happened
     log.info("loaded %d articles (%d triples) in %.1f s", report.articles, report.triples, report.seconds)
 

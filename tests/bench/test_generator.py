@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import random
 import re
-from pathlib import Path
 
 import morfeusz2
 import pytest
 
 from bench.generate import (FEMALE_NAMES, MALE_NAMES, NAME_ADJECTIVES, NAME_NOUNS, SURNAMES, Generator,
                             county_adjectives, org_kinds, real_articles, write_jsonl)
+from graph.settings import DATA_DIR
 from loaders.pipeline import extract_corpus
-SAMPLE = [Path(__file__).resolve().parents[2] / "data" / "articles"]
+SAMPLE = [DATA_DIR / "articles"]
 FIRST = set(MALE_NAMES) | set(FEMALE_NAMES)
 LAST = {m for m, _ in SURNAMES} | {f for _, f in SURNAMES}
 

@@ -9,23 +9,27 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from esgraf import ROOT
+from graph.settings import DATA_DIR, ROOT
 from esgraf.cli import main
 from graph.remote import SparqlStore
-from graph.store import Store
+from graph.store import OxigraphStore, Store, to_rdflib
+from tests.conftest import with_reference_data
 
-SAMPLE = ROOT / "data" / "articles"
+SAMPLE = DATA_DIR / "articles"
 Run = Callable[..., Result]
 
 
 @pytest.fixture
-def run(store: Store) -> Run:
-    """Invoke ``esgraf`` against the same store as the ``store`` fixture (embedded folder or server)."""
+def run(reference_store: Store) -> Run:
+    """Invoke ``esgraf`` against the same store as the ``store`` fixture (embedded folder or server), which
+    holds the reference graphs already."""
+    store = reference_store
     if isinstance(store, SparqlStore):
         opts = ["--endpoint", store.query_url, "--update-endpoint", store.update_url]
     else:
@@ -102,7 +106,7 @@ def test_bad_query_is_one_line(run: Run) -> None:
 
 def test_query_from_a_file(run: Run) -> None:
     run("load", str(SAMPLE))
-    rq = ROOT / "data" / "queries"
+    rq = DATA_DIR / "queries"
     for path in sorted(rq.glob("*.rq")):
         result = run("query", str(path), "--format", "csv")
         assert result.exit_code == 0, (path, result.output)
@@ -190,7 +194,7 @@ def esgraf(*args: str | Path) -> subprocess.CompletedProcess[str]:
                           cwd=ROOT, timeout=300)
 
 
-def test_a_bad_address_keeps_the_article_and_is_one_line(tmp_path: Path) -> None:
+def test_a_bad_address_keeps_the_article_and_is_one_line(tmp_path: Path, reference_data: Path) -> None:
     files = bad_addresses(tmp_path / "in")
     extracted = esgraf("extract", *files)
     assert extracted.returncode == 0, extracted.stderr
@@ -205,13 +209,13 @@ def test_a_bad_address_keeps_the_article_and_is_one_line(tmp_path: Path) -> None
     articles = {str(g.identifier) for g in ds.graphs() if "/graph/article/" in str(g.identifier)}
     assert len(articles) == 3
 
-    loaded = esgraf("--store", tmp_path / "store", "load", *files)
+    loaded = esgraf("--store", with_reference_data(tmp_path / "store", reference_data), "load", *files)
     assert loaded.returncode == 0, loaded.stderr
     assert "not stored:" not in loaded.stderr and "loaded 3 articles" in loaded.stderr
     assert sum("%zz" in line for line in loaded.stderr.splitlines()) == 2
 
 
-def test_each_article_not_stored_is_reported_once(tmp_path: Path, monkeypatch, caplog) -> None:
+def test_each_article_not_stored_is_reported_once(tmp_path: Path, monkeypatch, caplog, reference_data: Path) -> None:
     import esgraf.pipeline
 
     def fail(store, x, mint):
@@ -220,7 +224,104 @@ def test_each_article_not_stored_is_reported_once(tmp_path: Path, monkeypatch, c
     monkeypatch.setattr(esgraf.pipeline, "store_extraction", fail)
     files = bad_addresses(tmp_path / "in")
     with caplog.at_level("INFO"):
-        result = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "load", *map(str, files)])
+        result = CliRunner().invoke(main, ["--store", str(with_reference_data(tmp_path / "store", reference_data)),
+                                           "load", *map(str, files)])
     assert result.exit_code == 1
     reported = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not stored:")]
     assert len(reported) == 3, reported
+
+
+def assert_same_store(a: OxigraphStore, b: OxigraphStore) -> None:
+    """The same quads in every graph, the merged default graph too; where blank nodes stand (the ontology's
+    lists and restrictions), isomorphic graphs."""
+    def split(store: OxigraphStore) -> tuple[set, dict[str, Graph]]:
+        plain, blank = set(), {}
+        for q in store.raw.quads_for_pattern(None, None, None, None):
+            if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+                blank.setdefault(str(q.graph_name), Graph()).add(
+                    (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+            else:
+                plain.add(q)
+        return plain, blank
+
+    (plain_a, blank_a), (plain_b, blank_b) = split(a), split(b)
+    assert plain_a == plain_b
+    assert blank_a.keys() == blank_b.keys()
+    assert all(isomorphic(blank_a[g], blank_b[g]) for g in blank_a)
+
+
+def test_the_store_is_the_same_for_any_number_of_jobs(tmp_path: Path, synthetic_articles, reference_data: Path
+                                                        ) -> None:
+    """Three processes extract the feed's articles (two blocks of fifty and more), one stores."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text}, ensure_ascii=False) + "\n"
+                            for a in synthetic_articles[:100]), encoding="utf-8")
+    for jobs in ("1", "4"):
+        store = with_reference_data(tmp_path / jobs, reference_data)
+        result = CliRunner().invoke(main, ["--store", str(store), "load", "--jobs", jobs, str(feed)],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    with OxigraphStore(tmp_path / "1") as one, OxigraphStore(tmp_path / "4") as four:
+        assert len([g for g in one.named_graphs() if "/graph/article/" in g]) == 100
+        assert_same_store(one, four)
+
+
+def test_the_data_folder_setting_reaches_the_word_lists_and_the_register(tmp_path: Path) -> None:
+    """A deployment's own data folder: an organisation kind the repository's lists lack, its own sample corpus
+    (``load`` without paths) and a county's Wikidata item in its TERYT register."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("articles"))
+    with (data / "gazetteers" / "org_kinds.tsv").open("a", encoding="utf-8") as f:
+        f.write("bractwo\t-\tAssociation\tsocial\tnamed\tbractwo\t\n")
+    counties = data / "teryt" / "counties.csv"
+    counties.write_text(counties.read_text(encoding="utf-8").replace("Q1553070", "Q4242"), encoding="utf-8")
+    (data / "articles").mkdir()
+    (data / "articles" / "bractwo.txt").write_text(
+        "Spotkanie w powiecie starachowickim zorganizowało Bractwo Rozwoju Lokalnego z Kielc.\n", encoding="utf-8")
+    store = str(tmp_path / "store")
+    result = CliRunner().invoke(main, ["--store", store, "load"], env={"ESGRAF_DATA_DIR": str(data)},
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    found = CliRunner().invoke(main, ["--store", store, "query", "--format", "csv",
+                                      "SELECT ?kind ?same WHERE { ?o skos:prefLabel 'Bractwo Rozwoju Lokalnego'@pl ; "
+                                      "a ?kind FILTER(?kind != org:Organization) "
+                                      "<https://w3id.org/esgraf/county/2611> owl:sameAs ?same }"])
+    assert found.output.splitlines()[1:] == ["https://w3id.org/esgraf/ontology#Association,"
+                                             "http://www.wikidata.org/entity/Q4242"]
+
+
+def test_a_later_load_joins_the_organisations_already_stored(run: Run, tmp_path: Path) -> None:
+    """The second load knows the stored organisation's acronym, as if the first article were in it."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    (first / "a.txt").write_text("Spotkanie zorganizowała Fundacja Rozwoju Ekonomii Społecznej z Rzeszowa. "
+                                 "Przedstawiciele FRES omówili plany.\n", encoding="utf-8")
+    (second / "b.txt").write_text("W Przemyślu przedstawiciele FRES spotkali się z Anną Górak.\n", encoding="utf-8")
+    assert run("load", str(first)).exit_code == 0
+    assert run("load", str(second)).exit_code == 0
+    graphs = run("query", "--format", "csv", "SELECT DISTINCT ?g WHERE { GRAPH ?g { "
+                 "<https://w3id.org/esgraf/organization/fundacja-rozwoju-ekonomii-spolecznej> a org:Organization } }")
+    assert sorted(graphs.output.splitlines()[1:]) == ["https://w3id.org/esgraf/graph/article/a",
+                                                      "https://w3id.org/esgraf/graph/article/b"]
+
+
+def test_an_article_that_cannot_be_extracted_is_one_line_and_the_others_load(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, reference_data: Path) -> None:
+    from loaders.pipeline import Pipeline
+
+    real = Pipeline.prepare
+
+    def prepare(self: Pipeline, article, known=None):  # noqa: ANN001, ANN202 - as Pipeline.prepare
+        if "Krzemienny" in article.text:
+            raise IndexError("list index out of range")
+        return real(self, article, known)
+
+    monkeypatch.setattr(Pipeline, "prepare", prepare)
+    store = with_reference_data(tmp_path / "store", reference_data)
+    with caplog.at_level("INFO"):
+        result = CliRunner().invoke(main, ["--store", str(store), "load", "--jobs", "1", str(SAMPLE)])
+    assert result.exit_code == 1
+    failed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not extracted:")]
+    assert failed == [f"not extracted: {SAMPLE / '002_253314b829a4178a.txt'}: IndexError: list index out of range"]
+    loaded = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("loaded "))
+    assert loaded.startswith("loaded 4 articles")

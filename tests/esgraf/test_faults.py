@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from esgraf import ROOT
+from graph.settings import DATA_DIR, ROOT
 from esgraf.pipeline import load_paths
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.iri import MINT
 from graph.store import OxigraphStore, Store
+from tests.conftest import with_reference_data
 
-SAMPLE = ROOT / "data" / "articles"
+SAMPLE = DATA_DIR / "articles"
 PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
@@ -25,9 +26,9 @@ def graph_counts(store: Store) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, int]:
+def clean(tmp_path_factory: pytest.TempPathFactory, reference_data: Path) -> dict[str, int]:
     """Triples per graph after an undisturbed load of the sample corpus."""
-    with OxigraphStore(tmp_path_factory.mktemp("clean") / "store") as store:
+    with OxigraphStore(with_reference_data(tmp_path_factory.mktemp("clean") / "store", reference_data)) as store:
         load_paths(store, [SAMPLE], settings=Settings())
         return graph_counts(store)
 
@@ -72,7 +73,8 @@ def test_a_killed_load_leaves_whole_articles_and_completes_on_rerun(tmp_path: Pa
         assert graph_counts(store) == clean
 
 
-def test_readers_see_whole_articles_while_a_load_runs(store: Store, clean: dict[str, int]) -> None:
+def test_readers_see_whole_articles_while_a_load_runs(reference_store: Store, clean: dict[str, int]) -> None:
+    store = reference_store
     errors: list[BaseException] = []
 
     def load() -> None:

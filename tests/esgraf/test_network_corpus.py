@@ -6,19 +6,18 @@ county office, an agreement the starosta signed for the county with ROPS, and th
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from esgraf.pipeline import load_paths
-from esgraf.settings import Settings
+from graph.settings import DATA_DIR, Settings
 from graph.iri import MINT
 from graph.metrics import add_metrics
 from graph.network import NetworkFilter, build_network
 from graph.store import OxigraphStore
 
-ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
+ARTICLES = DATA_DIR / "articles"
 ROPS = MINT.entity("Organization", "rops-swietokrzyskie")
 KOOWES = MINT.entity("Organization", "kielecko-ostrowiecki-osrodek-wsparcia-ekonomii-spolecznej")
 STAROSTWO = MINT.entity("Organization", "starostwo-powiatowe-w-starachowicach")

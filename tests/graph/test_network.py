@@ -11,10 +11,10 @@ import pytest
 
 from graph import metrics
 from graph.build import to_dataset_graphs
-from graph.iri import MINT
+from graph.iri import MINT, territory_code
 from graph.metrics import add_metrics, betweenness, brokerage, communities, ei_index, sector_mixing
 from graph.model import Article, Entity, Extraction, Relation, Sentence
-from graph.network import NetworkFilter, build_network, territory_code
+from graph.network import NetworkFilter, build_network
 from graph.network_export import edges_csv, layout, nodes_csv, to_gexf, to_graphml, to_svg, vis_data
 from graph.store import Store
 from graph.teryt import load_register, teryt_triples

@@ -13,7 +13,7 @@ import graph.ontology as ontology
 from graph.iri import MINT, Minter, slugify
 from graph.ontology import ONTOLOGY_FILE, SCHEMES_FILE, ensure_reference_data, ontology_graph, shapes_graph
 from graph.store import Store
-from graph.teryt import DATA_DIR
+from graph.settings import DATA_DIR
 from graph.vocab import DCTERMS, ESG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, FOAF
 
 ROLES_TSV = DATA_DIR / "gazetteers" / "roles.tsv"
@@ -277,3 +277,15 @@ def test_reloads_when_the_ontology_changes(tmp_path: Path, monkeypatch: pytest.M
     assert store.count(str(MINT.ontology_graph)) == n + 1
     assert store.ask(f'ASK {{ GRAPH <{MINT.ontology_graph}> {{ <{ESG.Association}> <{SKOS.altLabel}> '
                      f'"stowarzyszenie rejestrowe"@pl }} }}')
+
+
+@pytest.mark.parametrize("namespace, typo", [("ORG", "subOrganisationOf"), ("SCHEMA", "attende"),
+                                             ("NIF", "anchor"), ("ESG", "signatories")])
+def test_a_misspelt_term_fails_where_it_is_written(namespace: str, typo: str) -> None:
+    import graph.vocab
+
+    ns = getattr(graph.vocab, namespace)
+    with pytest.raises(AttributeError, match=typo):
+        getattr(ns, typo)
+    with pytest.raises(AttributeError):
+        ns[typo]

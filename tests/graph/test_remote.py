@@ -21,7 +21,7 @@ from rdflib.compare import isomorphic
 from graph.iri import MINT
 from graph.remote import ServerError, SparqlStore
 from graph.store import QuerySyntaxError, StoreError, dump_bytes
-from tests.oxigraph_server import OxigraphServer, free_port, oxigraph_binary
+from bench.oxigraph_server import OxigraphServer, free_port, oxigraph_binary
 
 
 G1 = str(MINT.article_graph("a1"))

@@ -10,7 +10,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.iri import MINT, Minter
-from graph.teryt import DATA_DIR, load_register, teryt_triples
+from graph.settings import DATA_DIR
+from graph.teryt import load_register, teryt_triples
 from graph.vocab import ESG, OWL, RDF, RDFS, SCHEMA, SKOS, WD
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from graph.model import Article
+from graph.settings import DATA_DIR
 from loaders.readers import ReadError, read_articles, read_bytes, record_article, to_date
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def read(*paths: Path | str, **kw: int) -> tuple[list[Article], list[ReadError]]:
@@ -97,7 +96,7 @@ def test_polish_text_in_a_legacy_code_page(tmp_path: Path, codec: str) -> None:
 
 
 def test_sample_corpus() -> None:
-    articles, errors = read(ROOT / "data" / "articles")
+    articles, errors = read(DATA_DIR / "articles")
     assert errors == []
     assert [a.id for a in articles] == ["000-48bf010c9a210a90", "001-6a1f135c841c9949", "002-253314b829a4178a",
                                         "003-31faf54a3bc25820", "004-1feb189100687b87"]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from loaders import registry
-from loaders.gazetteer import DATA_DIR, gazetteer
+from graph.settings import DATA_DIR
+from loaders.gazetteer import gazetteer
 from loaders.registry import REGISTRY, RegistryError, construction
 
 

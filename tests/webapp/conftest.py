@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.build import to_dataset_graphs
 from graph.model import Article, Entity, Extraction, Relation, Sentence
 from graph.store import OxigraphStore, Store

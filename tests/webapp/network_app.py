@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.iri import MINT
 from graph.store import Store
 from graph.teryt import load_register, teryt_triples

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from esgraf import ROOT
+from graph.settings import ROOT
 
 DEPTH = 10_000
 SCRIPT = f"""

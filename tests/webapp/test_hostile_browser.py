@@ -109,6 +109,7 @@ def test_network_tooltips_show_the_names_as_text(watched: Watched, site) -> None
     labels = watched.page.evaluate("window.esgrafMap.current.data.nodes.map(n => n.label)")
     on_map = [n for n in HOSTILE_NAMES if n in labels]
     assert on_map, labels
+    watched.page.locator("#network-map").scroll_into_view_if_needed()  # a node low on the map is under the fold
     box = watched.page.locator("#network-map").bounding_box()
     tip = watched.page.locator("#network-map .network-tip")
     for name in on_map:

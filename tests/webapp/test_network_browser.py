@@ -250,7 +250,7 @@ def test_map_page_fits_a_phone(browser: object, server: str) -> None:
 def test_standalone_html_file_draws_offline(browser: object, tmp_path: Path) -> None:
     import json
 
-    from esgraf.commands.network import standalone_html
+    from webapp.standalone import standalone_html
     from graph.metrics import add_metrics
     from graph.network import build_network
     from graph.network_export import layout

@@ -187,7 +187,7 @@ def test_ego_html_embeds_the_json(client: FlaskClient) -> None:
 
 
 def test_a_write_through_the_app_refreshes_the_map() -> None:
-    from esgraf.settings import Settings
+    from graph.settings import Settings
 
     client = make_app(network_store(), Settings(write_token="secret")).test_client()
     assert len(client.get("/network/data.json").get_json()["nodes"]) == 5

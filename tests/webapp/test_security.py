@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.store import OxigraphStore, Store
 from graph.vocab import FOAF, SKOS
 from tests.webapp.conftest import TOKEN, fill, make_settings

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from SPARQLWrapper import JSON, POST, SPARQLWrapper, TURTLE
 
+from bench.oxigraph_server import free_port
 from graph.vocab import FOAF, sparql_prefixes
 from tests.webapp.conftest import TOKEN, make_settings
 from tests.webapp.test_limits import ENDLESS
@@ -138,12 +138,6 @@ def test_other_requests_are_answered_while_a_query_runs_long(filled_store):
         stop()
         app.extensions["esgraf"].runner.close()
 
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_esgraf_serve_loads_an_empty_store_and_answers(tmp_path: Path):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from esgraf import ROOT
+from graph.settings import DATA_DIR
 from esgraf.pipeline import load_paths
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.ontology import ontology_graph
 from graph.store import OxigraphStore
 from graph.vocab import RDF
@@ -30,8 +30,8 @@ ENGLISH = ["nothing is known about", "founded", "Class", "Organization", "unknow
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = OxigraphStore()
-    load_paths(store, [ROOT / "data" / "articles"], settings=Settings())
-    app = create_app(Settings(data_dir=str(ROOT / "data")), store)
+    load_paths(store, [DATA_DIR / "articles"], settings=Settings())
+    app = create_app(Settings(), store)
     url, stop = serve_in_thread(app)
     yield url
     stop()

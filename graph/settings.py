@@ -1,7 +1,9 @@
 """Settings, declared once: each has a name, a default and a help text that feed the CLI, the app and the docs.
 
 A setting is read from the environment variable ``ESGRAF_<NAME>`` unless a command-line option or the caller
-gives it. ``esgraf settings`` prints them all with their current values.
+gives it. ``esgraf settings`` prints them all with their current values. The data folder the repository ships
+(:data:`DATA_DIR`) is declared here too: it is the default of ``ESGRAF_DATA_DIR``, and every reader of
+gazetteers, TERYT and sample articles that is not handed a folder reads this one.
 """
 from __future__ import annotations
 
@@ -10,7 +12,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from esgraf import ROOT
+#: the repository: data/ and ontology/ are found from here
+ROOT = Path(__file__).resolve().parent.parent
+#: sample articles, gazetteers, word lists of the constructions, the TERYT register, example queries
+DATA_DIR = ROOT / "data"
 
 
 def _setting(default: object, help: str) -> object:
@@ -29,8 +34,9 @@ class Settings:
                                                     "facts: `merge` (esgraf keeps it) or `union` (the server "
                                                     "shows the union itself)")
     base_iri: str = _setting("https://w3id.org/esgraf/", "base of every IRI esgraf mints")
-    data_dir: str = _setting(str(ROOT / "data"), "folder with the sample articles, gazetteers and TERYT")
-    articles: str = _setting(str(ROOT / "data" / "articles"), "the corpus `serve` loads into an empty store")
+    data_dir: str = _setting(str(DATA_DIR), "folder with the sample articles, gazetteers and word lists, TERYT and example queries")
+    articles: str = _setting("", "the corpus `serve` and `load` without paths read (default: articles/ in the "
+                                 "data folder)")
     write_token: str = _setting("", "bearer token that allows SPARQL Update, Graph Store writes and ingest; "
                                     "empty: the endpoint is read-only")
     query_timeout: float = _setting(30.0, "seconds a SPARQL query may run before it is stopped")
@@ -71,6 +77,14 @@ class Settings:
     @property
     def store_path(self) -> Path:
         return Path(self.store)
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir)
+
+    @property
+    def articles_path(self) -> Path:
+        return Path(self.articles) if self.articles else self.data_path / "articles"
 
     @property
     def uses_server(self) -> bool:

@@ -1,4 +1,4 @@
-"""An Oxigraph SPARQL server for tests: the ``oxigraph`` binary on a free port of 127.0.0.1.
+"""An Oxigraph SPARQL server for benchmarks and tests: the ``oxigraph`` binary on a free port of 127.0.0.1.
 
 The server is ready when it prints the line saying where it listens, so starting it needs no polling; a
 bounded wait covers a binary that never gets there.
@@ -25,7 +25,20 @@ def oxigraph_binary() -> str | None:
     return shutil.which("oxigraph")
 
 
+def stop_process(process: subprocess.Popen[str], seconds: float = 10.0) -> None:
+    """End a server process: asked to stop, then killed if it has not within ``seconds``."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(seconds)
+
+
 def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -104,14 +117,8 @@ class OxigraphServer:
         ready.set()  # the process ended: let start() see it
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
+        if self.process is not None:
+            stop_process(self.process)
         self.process = None
 
     def store(self, **kw: object) -> SparqlStore:

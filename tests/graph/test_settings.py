@@ -1,8 +1,7 @@
 """Settings are declared once and feed the environment, the CLI and the README."""
 from __future__ import annotations
 
-from esgraf import ROOT
-from esgraf.settings import Settings
+from graph.settings import ROOT, Settings
 
 
 def test_environment_overrides_defaults_and_options_override_both() -> None:

@@ -1,7 +1,7 @@
 """Open the store the settings name: the embedded pyoxigraph store, or a SPARQL server."""
 from __future__ import annotations
 
-from esgraf.settings import Settings
+from graph.settings import Settings
 from graph.store import OxigraphStore, Store
 
 
