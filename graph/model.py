@@ -37,8 +37,9 @@ RELATION_KINDS = {
 
 
 def reads_as_acronym(name: str) -> bool:
-    """A name written as an acronym ("ROPS", "KOOWES"): capitals only, and short."""
-    return name.isupper() and len(name) <= 12
+    """A name written as an acronym ("ROPS", "KOOWES", "mOWES", "MRPiPS"): short, one word, mostly capitals."""
+    upper = sum(ch.isupper() for ch in name)
+    return len(name) <= 12 and " " not in name and (name.isupper() or (upper >= 2 and 2 * upper >= len(name)))
 
 
 @dataclass
