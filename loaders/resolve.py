@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.model import Entity
+from graph.model import Entity, reads_as_acronym
 from graph.slug import slugify
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import Gazetteer, OrgKind, bare_acronym, gazetteer
@@ -32,7 +32,7 @@ class KnownEntities:
         if e.type != "Organization":
             return
         for a in e.aliases | {e.name}:
-            if a.isupper() and len(a) <= 12 and a not in self.generic_acronyms:
+            if reads_as_acronym(a) and a not in self.generic_acronyms:
                 self.acronyms.setdefault(a, e.key)
             self.names.setdefault(fold(a), e.key)
 
@@ -153,6 +153,31 @@ class Resolver:
             return f"{kind.code}-{slugify(m.quoted)}" if kind else slugify(m.quoted)
         return slugify(m.key_name or m.name)
 
+    def collaboration_key(self, m: Mention) -> str:
+        """An agreement's or partnership's key: its name (a partnership's aim and area) and, when the name places
+        it nowhere, the area the article places it in, so that "porozumienie o współpracy" signed in one county
+        and another of that name signed elsewhere stay two agreements. With no area known, the article is the
+        place: two such reports are not taken for one agreement."""
+        key = slugify(self.spelt_out(m.key_name or m.name))
+        words = (m.key_name or m.name).split()
+        if any(w in ("w", "we", "powiat", "gmina") and n + 1 < len(words) and words[n + 1][:1].isupper()
+               or w in ("powiat", "gmina") for n, w in enumerate(words)):
+            return key  # "… w powiecie starachowickim", "… w Gminie Puszczykowo", "… powiat jędrzejowski"
+        reg = self.gaz.register
+        county = reg.county(m.county.split(",")[0]) if m.county else None
+        gmina = reg.gmina(m.gmina) if m.gmina else None
+        if county is None and gmina is None:
+            if self.doc.main_county:
+                county = reg.county(self.doc.main_county)
+            else:  # signed "w Opatowie": the town of the sentence that names it
+                town = next((t for t in self.doc.in_sentence(m.sentence, ("Municipality",)) if t.teryt), None)
+                gmina = reg.gmina(town.teryt.split(",")[0]) if town is not None else None
+        if county is not None:
+            return f"{key}-{slugify('powiat ' + county.name)}"
+        if gmina is not None:
+            return f"{key}-{slugify('gmina ' + gmina.name)}"
+        return f"{key}-{slugify(self.doc.article.id)}"
+
     def spelt_out(self, name: str) -> str:
         """A collaboration's name with its abbreviations spelt out, for its key ("… rozwoju ES" -> "… rozwoju
         ekonomii społecznej")."""
@@ -224,9 +249,9 @@ class Resolver:
                     e.aliases.add(m.acronym)
                 if kind is not None and kind.scope == "region":
                     e.aliases |= self._seat_names(m, m.region or region)
-            elif m.type == "Partnership" and m.key_name:
-                self.entity(slugify(self.spelt_out(m.key_name)), m.type, m.name, m)
-            elif m.type in ("Project", "Programme", "Agreement", "Partnership"):
+            elif m.type in ("Agreement", "Partnership"):
+                self.entity(self.collaboration_key(m), m.type, m.name, m)
+            elif m.type in ("Project", "Programme"):
                 self.entity(slugify(self.spelt_out(m.name)), m.type, m.name, m)
         self._counties = counties
         self._generic_mentions(counties)

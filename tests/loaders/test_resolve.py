@@ -45,3 +45,49 @@ def test_a_quoted_and_an_unquoted_name_are_one_body() -> None:
     text = ("Wystąpiła Spółdzielnia Socjalna „DobryDzień”. Prezes Spółdzielni Socjalnej DobryDzień Anna Mróz "
             "opowiedziała o pracy.")
     assert len(keys(text)) == 1
+
+
+def _signed(*texts: str) -> dict[str, set[str]]:
+    """Each agreement of a corpus read together, with the organisations that signed it."""
+    from loaders.pipeline import extract_corpus
+
+    found: dict[str, set[str]] = {}
+    for x in extract_corpus([Article(id=f"a{n}", text=t, source="test") for n, t in enumerate(texts)]):
+        for r in x.relations:
+            if r.kind == "signatory":
+                found.setdefault(r.s, set()).add(x.entities[r.o].name)
+    return found
+
+
+def test_agreements_of_one_name_signed_in_two_counties_stay_two() -> None:
+    found = _signed(
+        "W Sandomierzu podpisano porozumienie o współpracy na rzecz ekonomii społecznej w powiecie sandomierskim. "
+        "Porozumienie podpisali przedstawiciele Gminy Dwikozy i Fundacji Razem.",
+        "W Gnieźnie podpisano porozumienie o współpracy na rzecz ekonomii społecznej w powiecie gnieźnieńskim. "
+        "Porozumienie podpisali przedstawiciele Gminy Kłecko i Stowarzyszenia Tęcza.")
+    assert sorted(found.values(), key=sorted) == [{"Fundacja Razem", "Gmina Dwikozy"},
+                                                  {"Gmina Kłecko", "Stowarzyszenie Tęcza"}]
+
+
+def test_an_agreement_placed_by_its_article_s_county() -> None:
+    # the name places it nowhere; each article's county does, and keeps the two apart
+    found = _signed(
+        "Spotkanie w powiecie sandomierskim. Podpisano porozumienie o współpracy. "
+        "Porozumienie podpisali przedstawiciele Gminy Dwikozy i Fundacji Razem.",
+        "Spotkanie w powiecie gnieźnieńskim. Podpisano porozumienie o współpracy. "
+        "Porozumienie podpisali przedstawiciele Gminy Kłecko i Stowarzyszenia Tęcza.")
+    assert len(found) == 2 and all(k.startswith("porozumienie-o-wspolpracy-powiat-") for k in found)
+
+
+def test_an_agreement_placed_nowhere_is_its_article_s_own() -> None:
+    found = _signed("Podpisano porozumienie o współpracy. Porozumienie podpisali przedstawiciele Fundacji Razem.",
+                    "Podpisano porozumienie o współpracy. Porozumienie podpisali przedstawiciele Stowarzyszenia Tęcza.")
+    assert len(found) == 2
+
+
+def test_two_reports_of_one_agreement_in_one_county_are_one() -> None:
+    found = _signed(
+        "Spotkanie w powiecie sandomierskim. Podpisano porozumienie o współpracy. "
+        "Porozumienie podpisali przedstawiciele Gminy Dwikozy i Fundacji Razem.",
+        "W powiecie sandomierskim podpisano porozumienie o współpracy. Dokument podpisała Gmina Dwikozy.")
+    assert len(found) == 1
