@@ -56,12 +56,19 @@ def is_patron(doc: Doc, k: int) -> bool:
 
 
 def is_person_start(doc: Doc, i: int) -> bool:
-    """Whether a first name followed by a surname starts at token ``i``."""
+    """Whether a first name followed by a surname starts at token ``i``, perhaps with a second given name
+    between them ("Karolina Maria Zapała")."""
     t, u = doc.tok(i), doc.tok(i + 1)
     honorifics = doc.gaz.words("honorifics")
-    return (t is not None and u is not None and t.is_cap and u.is_cap and not u.is_upper and is_first_name(t)
+    if not (t is not None and u is not None and t.is_cap and u.is_cap and not u.is_upper and is_first_name(t)
             and u.sentence == t.sentence and t.text.lower() not in honorifics and not (t.lemmas & honorifics)
-            and not head_lemma(doc.gaz, u) and surname_like(u))
+            and not head_lemma(doc.gaz, u)):
+        return False
+    if surname_like(u):
+        return True
+    w = doc.tok(i + 2)
+    return (is_first_name(u) and w is not None and w.sentence == t.sentence and w.is_cap and not w.is_upper
+            and not head_lemma(doc.gaz, w) and surname_like(w))
 
 
 def is_place(doc: Doc, t: Token) -> bool:
