@@ -169,3 +169,13 @@ def test_a_feminine_pronoun_skips_a_neuter_body() -> None:
 ])
 def test_a_gmina_s_head_and_a_town_of_two_words(text: str, body: str) -> None:
     assert roles(run(text, region="02")) == {("Adrian Pietrzyk", "wójt" if "wójt" in text else "burmistrz", body)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "z-ca" is "zastępca": a deputy's role, not the head's
+    ("Dane przedstawiła Z-ca Dyrektora Fundacji Barka Ewa Lis.", ("Ewa Lis", "zastępca dyrektora", "Fundacja Barka")),
+    ("Obecna była Ewa Lis, z-ca dyrektora Fundacji Barka.", ("Ewa Lis", "zastępca dyrektora", "Fundacja Barka")),
+    ("Obecny był Jan Kos – Z-ca Burmistrza Ożarowa.", ("Jan Kos", "zastępca burmistrza", "Gmina Ożarów")),
+])
+def test_an_abbreviated_deputy_is_a_deputy(text: str, expected: tuple[str, str, str]) -> None:
+    assert roles(run(text)) == {expected}
