@@ -79,6 +79,7 @@ def collaborations(doc: Doc) -> None:
     toks = doc.tokens
     determiners = doc.gaz.words("determiners")
     stop_words = doc.gaz.words("stop_words")
+    bare: list[Mention] = []
     for k, t in enumerate(toks):
         if k in doc.claimed or not t.is_word:
             continue
@@ -106,8 +107,10 @@ def collaborations(doc: Doc) -> None:
         has_complement = end > k + 1 and any(x.text.lower() in ("na", "o", "w", "we", "dla", "ds", "między",
                                                                  "pomiędzy") for x in toks[k + 1:end])
         has_quote = any(x.i in doc.quotes for x in toks[k + 1:end + 1])
-        if not has_complement and not has_quote:
-            continue
+        kind_named = _collab_type(doc, lemma) == "Agreement" and end > k + 1 \
+            and bool(toks[k + 1].lemmas & doc.gaz.words("agreement_kind_adjectives"))
+        if not has_complement and not has_quote and not kind_named:
+            continue  # "umowa partnerska", "list intencyjny" name their kind; a bare "porozumienie" names none
         q = next((x.i for x in span if x.i in doc.quotes and x.i > k), None)
         if q is not None:  # a title in quotes stays as written
             name = f"{nominative_phrase(toks[start:q], k - start, lemma, doc.text)} „{doc.quoted_text(q)}”"
@@ -132,6 +135,13 @@ def collaborations(doc: Doc) -> None:
             m.key_name = _identity(doc, k, end, lemma, m)
             m.aliases |= _area_name(doc, m, k, end, lemma)
         doc.add(m, "collaboration-name", claim=False)  # spans may cover territories; do not block them
+        if kind_named and not has_complement and not has_quote:
+            bare.append(m)
+    named = [m for m in doc.of_type("Agreement") if m not in bare]
+    for m in bare:  # "porozumienie partnerskie" after "porozumienie partnerskie o współpracy …" is that one
+        fuller = [n for n in named if n.name.lower().startswith(m.name.lower() + " ")]
+        if fuller:
+            m.name = fuller[0].name
 
 
 def _area_name(doc: Doc, m: Mention, k: int, end: int, lemma: str) -> set[str]:

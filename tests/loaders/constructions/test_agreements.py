@@ -23,6 +23,15 @@ def signatories(text: str) -> set[str]:
      {"Fundacja Barka", "Stowarzyszenie Tłok"}),
     ("Porozumienie o współpracy zawarte pomiędzy:\n1. Fundacją Barka,\n2. Stowarzyszeniem Tłok.",
      {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    # parties that decided to sign
+    ("Gmina Bałtów, Powiat Opatowski i Fundacja Barka postanowiły zawrzeć porozumienie o współpracy.",
+     {"Gmina Bałtów", "Powiat Opatowski", "Fundacja Barka"}),
+    ("Fundacja Barka i Stowarzyszenie Tłok zdecydowały się podpisać porozumienie o współpracy.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    # an agreement named by its kind alone
+    ("Fundacja Barka podpisała umowę partnerską z Gminą Bałtów.", {"Fundacja Barka", "Gmina Bałtów"}),
+    ("W Opatowie podpisano porozumienie partnerskie. Sygnatariuszami porozumienia są: Gmina Bałtów i Fundacja Barka.",
+     {"Gmina Bałtów", "Fundacja Barka"}),
 ])
 def test_signatories(text: str, expected: set[str]) -> None:
     assert signatories(text) == expected
@@ -31,6 +40,8 @@ def test_signatories(text: str, expected: set[str]) -> None:
 @pytest.mark.parametrize("text", [
     "Fundacja Barka podpisała list do ministra.",  # nothing named as an agreement
     "O porozumieniu o współpracy mówiła Fundacja Barka.",  # a talk about it, no signing
+    "Fundacja Barka postanowiła zawrzeć nowe znajomości.",  # no agreement to sign
+    "Fundacja Barka podpisała porozumienie.",  # a bare "porozumienie" names no agreement of its own
 ])
 def test_no_signatories(text: str) -> None:
     assert signatories(text) == set()
@@ -56,3 +67,10 @@ def test_initiator() -> None:
 def test_a_noun_for_the_agreement_named_before() -> None:
     text = "Podpisano umowę o założeniu spółdzielni socjalnej. Dokument podpisali: Gmina Bałtów i Fundacja Barka."
     assert {o for _, o in rels(run(text), "signatory")} == {"Gmina Bałtów", "Fundacja Barka"}
+
+
+def test_an_agreement_named_by_its_kind_is_the_fuller_one_named_before() -> None:
+    x = run("Podpisano porozumienie partnerskie o współpracy na rzecz ekonomii społecznej. Porozumienie partnerskie "
+            "podpisali przedstawiciele Gminy Bałtów i Fundacji Barka.")
+    assert [e.name for e in x.entities.values() if e.type == "Agreement"] == [
+        "porozumienie partnerskie o współpracy na rzecz ekonomii społecznej"]

@@ -50,6 +50,11 @@ def test_representatives_near_misses(text: str) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("W spotkaniu udział wzięły: Fundacja Barka i Stowarzyszenie Tłok.", {"Fundacja Barka", "Stowarzyszenie Tłok"}),
     ("Fundacja Barka i Stowarzyszenie Tłok uczestniczyły w spotkaniu.", {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    # the meeting named by a pronoun, and words that open a list without being in it
+    ("Spotkanie odbyło się w Opatowie. Udział w nim wzięli m.in. Fundacja Barka oraz Stowarzyszenie Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    ("W Opatowie odbyła się konferencja. Udział w niej wzięły także Fundacja Barka i Stowarzyszenie Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
 ])
 def test_participation_lists(text: str, expected: set[str]) -> None:
     assert attendees(text, by="attendee-list") == expected
@@ -58,6 +63,16 @@ def test_participation_lists(text: str, expected: set[str]) -> None:
 def test_participation_lists_take_people_and_representatives() -> None:
     got = attendees("W spotkaniu udział wzięli: Jan Nowak, Fundacja Barka i przedstawiciele Stowarzyszenia Tłok.")
     assert got == {"Jan Nowak", "Fundacja Barka", "Stowarzyszenie Tłok"}
+
+
+@pytest.mark.parametrize("text", [
+    # "udział" of something else: a share, not taking part
+    "Spotkanie odbyło się w Opatowie. Udział w nim miał wzrosnąć, mówiła Fundacja Barka.",
+    # a list after "m.in." that is not of participants
+    "Spotkanie odbyło się w Opatowie. Omówiono m.in. działania Fundacji Barka.",
+])
+def test_participation_near_misses(text: str) -> None:
+    assert attendees(text, by="attendee-list") == set()
 
 
 def test_a_persons_body_in_a_list_is_not_a_participant() -> None:
