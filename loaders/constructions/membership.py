@@ -10,6 +10,7 @@ from loaders.doc import Doc, Mention
 from loaders.lists import list_items
 from loaders.matcher import Match
 from loaders.registry import construction
+from loaders.relate import main_of
 
 
 def meeting_body(doc: Doc) -> Mention | None:
@@ -24,19 +25,27 @@ def meeting_body(doc: Doc) -> Mention | None:
     return None
 
 
-@construction("members-of", "relations", slots=("body?", "cue?"))
+@construction("members-of", "relations", slots=("body?", "cue?", "ref?"))
 def members_of(doc: Doc, match: Match) -> None:
-    """The list after "W skład X wchodzą", "Członkami X są", or "członków, którymi zostali"."""
+    """The list after "W skład X wchodzą", "Członkami X są", or "członków, którymi zostali"; "W skład partnerstwa
+    weszli" and "Partnerami partnerstwa są" name the partnership the article names."""
     span = match.span("body")
-    body = doc.outer_at(span[0]) if span else meeting_body(doc)
-    if body is None or doc.key(body) is None:
-        return
-    key = doc.key(body)
+    if match.span("ref"):
+        key = main_of(doc, "Partnership", match.sentence)
+        body = None
+        if key is None:
+            return
+    else:
+        body = doc.outer_at(span[0]) if span else meeting_body(doc)
+        if body is None or doc.key(body) is None:
+            return
+        key = doc.key(body)
+    is_partnership = doc.entities[key].type == "Partnership"
     role = doc.gaz.role_label("czlonek")
     for it in list_items(doc, match.end, match.sentence):
         person = it.first("Person")
         first = it.mentions[0]
-        if body.type == "Partnership":  # a partnership's members are its partners, people or organisations
+        if is_partnership:  # a partnership's members are its partners, people or organisations
             doc.relate("partner", key, doc.key(person or first), it.sentence, "members-of")
         elif person is not None:
             doc.relate("role", doc.key(person), key, it.sentence, "members-of", role=role, title=role)

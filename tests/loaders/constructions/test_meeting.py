@@ -30,6 +30,8 @@ def venues(text: str) -> set[str]:
      {"Regionalny Ośrodek Polityki Społecznej w Opolu"}, "organizer-active"),
     ("Spotkanie zorganizowało Starostwo Powiatowe w Końskich.", {"Starostwo Powiatowe w Końskich"},
      "organizer-active"),
+    ("Konferencję zorganizował Urząd Miasta Jelenia Góra wraz z Fundacją Barka.",
+     {"Urząd Miasta Jelenia Góra", "Fundacja Barka"}, "organizer-active"),
     ("Spotkanie, którego organizację wspierała Fundacja Barka, było udane.", {"Fundacja Barka"},
      "organizer-support"),
     ("Goście przybyli na zaproszenie Fundacji Barka na spotkanie.", {"Fundacja Barka"}, "organizer-support"),

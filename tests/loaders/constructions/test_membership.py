@@ -26,6 +26,21 @@ def test_partners_of_a_partnership() -> None:
     assert {o for _, o in rels(run(text), "partner", by="members-of")} == {"Fundacja Barka", "Stowarzyszenie Tłok"}
 
 
+def test_partners_of_the_partnership_named_before() -> None:
+    text = ("W Opatowie zawiązano partnerstwo lokalne na rzecz ekonomii społecznej. W skład partnerstwa weszli: "
+            "Gmina Baćkowice, Stowarzyszenie Tłok i Bank Spółdzielczy w Opatowie.")
+    assert {o for _, o in rels(run(text), "partner", by="members-of")} == {
+        "Gmina Baćkowice", "Stowarzyszenie Tłok", "Bank Spółdzielczy w Opatowie"}
+    text = ("Powstało partnerstwo na rzecz rozwoju ekonomii społecznej. Partnerami partnerstwa zostali: Fundacja Barka "
+            "i Stowarzyszenie Tłok.")
+    assert {o for _, o in rels(run(text), "partner", by="members-of")} == {"Fundacja Barka", "Stowarzyszenie Tłok"}
+
+
+def test_no_partnership_no_partners() -> None:
+    text = "W skład partnerstwa weszły: Fundacja Barka i Stowarzyszenie Tłok."  # the article names no partnership
+    assert rels(run(text), "partner", by="members-of") == set()
+
+
 def test_a_list_not_of_members() -> None:
     text = "W skład zestawu wchodzą: Fundacja Barka i Stowarzyszenie Tłok."  # no body named
     assert roles(run(text), by="members-of") == set()
