@@ -47,7 +47,19 @@ class Segment:
 
 
 def role_at(doc: Doc, i: int) -> tuple[Phrase, int] | None:
-    found = phrase_at(_index(doc, "roles"), doc.tokens, i) if doc.tok(i) is not None else None
+    """The role phrase at token ``i`` and one past it. A phrase that runs into a unit's name is cut before it:
+    in "pracownik Biura Projektu ROPS" the role is "pracownik" and the body "Biuro Projektu ROPS" (a board stays
+    in the role: "członek Zarządu Powiatu X")."""
+    if doc.tok(i) is None:
+        return None
+    toks = doc.tokens
+    found = phrase_at(_index(doc, "roles"), toks, i)
+    while found is not None and len(found.words) > 1:
+        inside = next((k for k in range(i + 1, i + len(found.words)) if (m := doc.starting_at(k)) is not None
+                       and m.type == "Organization" and toks[k].lemmas & doc.gaz.words("unit_nouns")), None)
+        if inside is None:
+            break
+        found = phrase_at(_index(doc, "roles"), toks[:inside], i)
     return (found, i + len(found.words)) if found else None
 
 
@@ -70,6 +82,7 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
     seg = Segment(start, i, j, j, phrase, s)
     k = j
     preps = doc.gaz.words("role_org_prepositions")
+    unit_named = j - 1 > i and bool(toks[j - 1].lemmas & doc.gaz.words("unit_nouns"))  # "kierownik Działu …"
     while k < b and k - j < 12:
         m = doc.starting_at(k)
         if m is not None and m.type in ("Organization", "Project"):
@@ -98,7 +111,8 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
             if town is not None:
                 k = seg.end = town[0]  # "wójt gminy Nowa Ruda": the town's whole name
                 continue
-            break  # a new name
+            if not unit_named or k - j > 6:
+                break  # a new name; after "kierownik Działu" the unit's own name runs on to its body
         k += 1
         seg.end = k
     title_end = seg.end if seg.org is None else _org_start(doc, seg)

@@ -169,7 +169,7 @@ def _antecedent(doc: Doc, at: int, feminine: bool) -> str | None:
     return None
 
 
-@construction("affiliation-from", "relations", slots=("person", "org", "unit?"))
+@construction("affiliation-from", "relations", slots=("person", "org", "unit?", "bracket?"))
 def affiliation_from(doc: Doc, match: Match) -> None:
     """ "Jan Nowak z Fundacji X", "Pan Tomasz Zamorski z zarządu Stowarzyszenia X", "prof. Jan Nowak z
     Uniwersytetu Y i Z": a person from an organisation, in the genitive (with the instrumental, "z Fundacją", it
@@ -177,8 +177,8 @@ def affiliation_from(doc: Doc, match: Match) -> None:
     p_span, o_span = match.span("person"), match.span("org")
     person = doc.outer_at(p_span[0]) if p_span else None
     org = doc.outer_at(o_span[0]) if o_span else None
-    if person is None or org is None or not _genitive(doc, org):
-        return
+    if person is None or org is None or not (match.span("bracket") or _genitive(doc, org)):
+        return  # "z Fundacją X" is a meeting with it; "Jan Nowak (Fundacja X)" names his body as it is
     unit = match.span("unit")
     role = doc.gaz.role_label("czlonek-zarzadu") if unit else None
     title = "członek zarządu" if unit else None

@@ -179,3 +179,41 @@ def test_a_gmina_s_head_and_a_town_of_two_words(text: str, body: str) -> None:
 ])
 def test_an_abbreviated_deputy_is_a_deputy(text: str, expected: tuple[str, str, str]) -> None:
     assert roles(run(text)) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the body in brackets after the name
+    ("Głos zabrali Jan Nowak (Fundacja Barka) i Anna Kot (PCPR w Opatowie).",
+     {("Jan Nowak", "", "Fundacja Barka"), ("Anna Kot", "", "Powiatowe Centrum Pomocy Rodzinie w Opatowie")}),
+    # whom a person represents
+    ("Głos zabrał Jan Nowak, reprezentujący Fundację Barka.", {("Jan Nowak", "przedstawiciel", "Fundacja Barka")}),
+    ("Ze strony Fundacji Barka porozumienie podpisał Jan Nowak.",
+     {("Jan Nowak", "przedstawiciel", "Fundacja Barka")}),
+])
+def test_affiliation_without_a_role_word(text: str, expected: set) -> None:
+    assert roles(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Głos zabrał Jan Nowak (z prawej) obok Fundacji Barka.",  # a bracket that names no body
+    "Jan Nowak mówił, że reprezentujący Fundację Barka nie przyszli.",  # no person before the participle
+    "Ze strony Fundacji Barka padły pytania, a Jan Nowak odpowiadał.",  # the body's side, then another clause
+])
+def test_affiliation_without_a_role_word_near_misses(text: str) -> None:
+    assert roles(run(text)) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a unit's name between the role and its body: the role is held in the body
+    ("Anna Kot, kierownik Działu Ekonomii Społecznej Regionalnego Ośrodka Polityki Społecznej w Kielcach, mówiła.",
+     ("Anna Kot", "kierownik działu", "Regionalny Ośrodek Polityki Społecznej w Kielcach")),
+    # a role phrase that runs into a body's name ("pracownik biura projektu") stops before it
+    ("Spotkanie prowadził Jan Nowak, pracownik Biura Projektu ROPS w Opolu.",
+     ("Jan Nowak", "pracownik", "Biuro Projektu ROPS w Opolu")),
+])
+def test_roles_held_in_units(text: str, expected: tuple[str, str, str]) -> None:
+    assert roles(run(text)) == {expected}
+
+
+def test_a_unit_without_a_body_gives_no_role() -> None:
+    assert roles(run("Obecny był kierownik działu Jan Nowak oraz Fundacja Barka.")) == set()
