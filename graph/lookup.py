@@ -253,7 +253,8 @@ class CountyOverview:
 
 
 def county(store: Store, iri: str) -> CountyOverview:
-    """The organisations acting in a county and the meetings, agreements, partnerships and projects there."""
+    """The organisations acting in a county (or voivodeship) and the meetings, agreements, partnerships and projects
+    there, those of the places inside it (a voivodeship's counties, a county's gminas) included."""
     # the county's own things first, in a subquery: the store would otherwise start from every organisation
     actors = {r["org"]: r.get("label", local_name(r["org"])) for r in _q(store, f"""SELECT DISTINCT ?org ?label WHERE {{
   {{ SELECT DISTINCT ?org WHERE {{
@@ -264,7 +265,8 @@ def county(store: Store, iri: str) -> CountyOverview:
   ?org a org:Organization . OPTIONAL {{ ?org skos:prefLabel ?label }} }}""")}
     activities: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     for r in _q(store, f"""SELECT DISTINCT ?x ?type ?label ?date WHERE {{
-  {{ SELECT DISTINCT ?x WHERE {{ {{ ?x dcterms:spatial <{iri}> }} UNION {{ ?x schema:location/esg:governs <{iri}> }} }} }}
+  {{ SELECT DISTINCT ?x WHERE {{ {{ ?p schema:containedInPlace* <{iri}> . ?x dcterms:spatial ?p }} UNION
+                               {{ ?x schema:location/esg:governs <{iri}> }} }} }}
   ?x a ?type . OPTIONAL {{ ?x skos:prefLabel ?label }}
   OPTIONAL {{ ?x schema:startDate|dcterms:date ?date }} }}"""):
         group = GROUPS.get(r["type"])

@@ -146,6 +146,35 @@ def test_downloads(client: FlaskClient, fmt: str, media: str) -> None:
         assert len(r.get_json()["nodes"]) == 3
 
 
+def test_measures_download_is_a_workbook_with_a_row_per_organisation(client: FlaskClient) -> None:
+    from openpyxl import load_workbook
+
+    nodes = client.get("/network/data.json?area=2611").get_json()["nodes"]
+    r = client.get("/network/download/metrics.xlsx?area=2611")
+    assert r.status_code == 200
+    assert r.headers["Content-Disposition"] == 'attachment; filename="esgraf-network-2611.miary.xlsx"'
+    wb = load_workbook(io.BytesIO(r.get_data()))
+    assert wb.sheetnames == ["miary", "opis"]
+    rows = list(wb["miary"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Nazwa", "Rodzaj", "Sektor") and rows[0][-1] == "IRI"
+    assert sorted(row[-1] for row in rows[1:]) == sorted(n["iri"] for n in nodes)
+    koowes = next(row for row in rows[1:] if row[-1] == KOOWES)
+    assert koowes[0] == "Konsorcjum Ośrodków Wsparcia Ekonomii Społecznej <b>KOOWES</b>" and koowes[4] == 4
+
+
+def test_print_layout_has_the_title_the_area_and_a_legend(client: FlaskClient) -> None:
+    r = client.get("/network/print?area=2611")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "<h1>Mapa współpracy — powiat starachowicki</h1>" in html
+    assert "<dt>Obszar</dt><dd>powiat starachowicki (TERYT 2611)</dd>" in html
+    assert '<img src="/network/download/svg?area=2611"' in html
+    legend = re.findall(r'<li><span class="(dot|line)" data-colour="#[0-9A-Fa-f]{6}"></span>([^<]+)</li>',
+                        html.split('<ul class="legend">', 1)[1].split("</ul>", 1)[0])
+    assert [name for _, name in legend][:3] == ["publiczny", "ekonomia społeczna", "biznes"]
+    assert {kind for kind, _ in legend} == {"dot", "line"}
+
+
 def test_unknown_download_is_404(client: FlaskClient) -> None:
     assert client.get("/network/download/pdf", headers={"Accept": "application/json"}).status_code == 404
 

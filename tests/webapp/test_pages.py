@@ -70,6 +70,28 @@ def test_county_page_is_where_its_cooperation_is_seen(memory_client):
     assert all(f'data-key="{k}"' in html for k in ("ei", "degree", "betweenness", "brokerage"))
 
 
+def test_voivodeship_page_is_where_its_cooperation_is_seen():
+    from graph.iri import MINT
+    from graph.teryt import load_register, teryt_triples
+
+    # the voivodeship is known from the TERYT register, as on a loaded corpus; its things are in its counties
+    store = fill(OxigraphStore())
+    store.replace_graphs({str(MINT.teryt_graph): teryt_triples(load_register(), MINT)})
+    html = page(create_app(make_settings(), store).test_client(), "/voivodeship/26")
+    assert "<h1>województwo świętokrzyskie</h1>" in html and "<dt>kod TERYT</dt><dd>26</dd>" in html
+    assert re.search(r'id="area-network"[^>]*data-src="/network/data.json\?area=26"', html)
+    assert 'href="/network/?area=26"' in html and 'href="/county/2611"' in html
+    ties = html.split('id="ties-table"', 1)[1].split("</table>", 1)[0]
+    row = next(r for r in ties.split("<tr")[2:] if "owes-subregionu-polnocnego" in r and "starostwo-powiatowe" in r)
+    assert "porozumienie</span>" in row and "spotkanie</span>" in row and "17 maja 2024" in row
+    timeline = html.split('class="timeline"', 1)[1].split("</section>", 1)[0]
+    assert 'data-year="2024"' in timeline
+    assert 'href="/agreement/porozumienie-starostwo-owes-2024-05-17"' in timeline
+    # what is placed in one of its counties is the voivodeship's too
+    assert 'href="/agreement/porozumienie-kielce-2024-06-03"' in timeline
+    assert all(f'data-key="{k}"' in html for k in ("ei", "degree", "betweenness", "brokerage"))
+
+
 def test_agreement_page_shows_its_date_and_signatories_first(memory_client):
     html = page(memory_client, "/agreement/porozumienie-starostwo-owes-2024-05-17")
     facts = html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
