@@ -31,10 +31,17 @@ class ParserStopped(StoreError):
     """The parser's process ended without answering (it crashed, or ran out of memory)."""
 
 
+# what a parser process imports as it starts: the SPARQL check every query and update goes through (building
+# rdflib's SPARQL grammar takes a fifth of a second, which the first query after a start would otherwise wait)
+PRELOAD = ("graph.sparql_check", "rdflib.plugins.sparql.parser")
+
+
 def _sandbox_main(conn: Connection, memory: int) -> None:
     """A worker: run ``(\"module:function\", kwargs)`` jobs and send back their value or their exception."""
     if memory:
         limit_own_memory(memory)
+    for module in PRELOAD:  # before "ready": a warmed parser answers its first job without building a grammar
+        importlib.import_module(module)
     conn.send(("ready", None))
     while True:
         try:
