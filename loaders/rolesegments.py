@@ -83,6 +83,11 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
     k = j
     preps = doc.gaz.words("role_org_prepositions")
     unit_named = j - 1 > i and bool(toks[j - 1].lemmas & doc.gaz.words("unit_nouns"))  # "kierownik Działu …"
+    inner = next((m for n in range(i + 1, j) if (m := doc.starting_at(n)) is not None and m.type == "Organization"
+                  and doc.key(m) is not None and not _unnamed(doc, m)), None)
+    if inner is not None:  # "członek Rady Działalności Pożytku Publicznego": the role's last word opens the body
+        seg.org, seg.end = doc.key(inner), _after_acronym(doc, inner.end)
+        k = b
     while k < b and k - j < 12:
         m = doc.starting_at(k)
         if m is not None and m.type in ("Organization", "Project"):
@@ -120,6 +125,12 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
         seg.org = _implied(doc, seg)
     seg.title = _title(doc, seg, title_end)
     return seg
+
+
+def _unnamed(doc: Doc, m: Mention) -> bool:
+    """A body's name of generic words only ("Zarząd Województwa"): which one it is, the article must say."""
+    words = doc.gaz.words("generic_government_words") | doc.gaz.words("board_heads")
+    return m.generic or all(t.lemmas & words for t in doc.tokens[m.start:m.end] if t.is_word)
 
 
 def _after_acronym(doc: Doc, j: int) -> int:

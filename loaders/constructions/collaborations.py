@@ -32,8 +32,9 @@ def quoted_projects(doc: Doc) -> None:
             p = doc.tok(q - back)
             if p is None or p.sentence != toks[q].sentence:
                 break
-            if p.lemmas & heads or p.text.lower() in heads:
-                intro = p
+            if (p.lemmas & heads or p.text.lower() in heads) and not (p.is_cap and back > 1 and p.i > 0
+                                                                       and doc.tokens[p.i - 1].sentence == p.sentence):
+                intro = p  # a capitalised "Inicjatyw" mid-sentence is a word of a body's name, not a project word
                 break
             if back > 4 and not named:
                 break

@@ -32,6 +32,12 @@ from tests.loaders.constructions.helpers import names, roles, run
     ("Dyrektor Oddziału PFRON w Rzeszowie zabrał głos.", "Oddział PFRON w Rzeszowie"),
     ("Obradowała Komisja Europejska.", "Komisja Europejska"),
     ("Umowę podpisała Fundacja imienia Królowej Polski św. Jadwigi.", "Fundacja imienia Królowej Polski św. Jadwigi"),
+    ("Przybyli goście ze Stacji Sanitarno-Epidemiologicznej w Opatowie.", "Stacja Sanitarno-Epidemiologiczna w Opatowie"),
+    ("Obecna była Poradnia Psychologiczno-Pedagogiczna w Opatowie.", "Poradnia Psychologiczno-Pedagogiczna w Opatowie"),
+    ("Zdjęcia wykonało Studio M6.", "Studio M6"),
+    ("Mecz rozegrał Klub Sportowy Orlęta.", "Klub Sportowy Orlęta"),
+    # a capitalised project word inside a body's name does not make the quoted name after it a project's
+    ("Obecna była Fundacja Wspierania Inicjatyw Społecznych „Razem”.", "Fundacja Wspierania Inicjatyw Społecznych „Razem”"),
 ])
 def test_organisation_name(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")

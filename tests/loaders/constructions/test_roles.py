@@ -217,3 +217,8 @@ def test_roles_held_in_units(text: str, expected: tuple[str, str, str]) -> None:
 
 def test_a_unit_without_a_body_gives_no_role() -> None:
     assert roles(run("Obecny był kierownik działu Jan Nowak oraz Fundacja Barka.")) == set()
+
+
+def test_a_role_whose_last_word_opens_the_body_s_name() -> None:
+    x = run("Cezary Miżejewski, członek Rady Działalności Pożytku Publicznego, apelował.")
+    assert roles(x) == {("Cezary Miżejewski", "członek rady", "Rada Działalności Pożytku Publicznego")}
