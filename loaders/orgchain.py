@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.model import reads_as_acronym
 from loaders.doc import Doc, Mention
 from loaders.lexical import (case_of, genitive_noun, head_lemma, is_patron, is_person_start, is_place,
                              head_vocabulary, span_lemmas, VERB_POS)
@@ -103,6 +104,14 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                 and not is_person_start(doc, j + 1) and not head_lemma(gaz, nxt):
             c.end = j = j + 2  # "na Rzecz Osób z Autyzmem", "Dzieci z Niepełnosprawnościami"
             continue
+        if j == c.end and j > k + 1 and c.acronym is None and _spells_initials(doc, t, toks[c.start:j]):
+            c.acronym = t.text  # "Federacja Organizacji Socjalnych … FOSa": the name's acronym, no word of it
+            c.skip.add(j)
+            c.end = j = j + 1
+            continue
+        if j == c.end and j > k and (after := _initialism_end(doc, j)) is not None:
+            c.end = j = after  # "Spółdzielnia Socjalna S.O.S. Codzienność"
+            continue
         if t.is_cap and not t.is_upper:
             if is_person_start(doc, j) and not is_patron(doc, j) or low in gaz.words("honorifics"):
                 break
@@ -182,7 +191,7 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
         if low == "imienia" and j == c.end and nxt.is_cap:
             c.end = j = j + 1  # "Fundacja imienia Królowej Polski"
             continue
-        if low in ("ds", "im", "św") and nxt.text == "." and j == c.end:
+        if low in ("ds", "im", "św", "pw", "bł") and nxt.text == "." and j == c.end:
             c.end = j = j + 2
             if low == "ds":
                 c.end = _ds_complement(doc, j, sent)
@@ -209,9 +218,28 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
 
 def _acronym_shape(t: Token) -> bool:
     """ "ROPS", and capitals mixed with a few small letters: "mOWES", "MRPiPS"."""
-    word = t.text
-    upper = sum(ch.isupper() for ch in word)
-    return t.is_upper or (word.isalpha() and upper >= 2 and 2 * upper >= len(word))
+    return t.is_word and reads_as_acronym(t.text)
+
+
+def _initialism_end(doc: Doc, j: int) -> int | None:
+    """One past an initialism written with dots that starts at ``j`` ("S.O.S."), or None."""
+    k = j
+    while (t := doc.tok(k)) is not None and len(t.text) == 1 and t.text.isupper() \
+            and (d := doc.tok(k + 1)) is not None and d.text == "." and d.sentence == t.sentence:
+        k += 2
+    return k if k - j >= 4 else None  # two letters at least
+
+
+def _spells_initials(doc: Doc, t: Token, span: list[Token]) -> bool:
+    """Whether ``t`` is the acronym of the name ``span`` ("FOSa" after "Federacja Organizacji Socjalnych …"):
+    its capitals are the first letters of the name's words, as far as it goes."""
+    if not _acronym_shape(t) or len(span) < 2:
+        return False
+    skip = doc.gaz.words("initials_skip")
+    letters = "".join(part[0].upper() for w in span if w.is_word and w.text.lower() not in skip
+                      for part in w.text.split("-") if part[:1].isalpha())
+    caps = "".join(ch for ch in t.text if ch.isupper())
+    return len(caps) >= 2 and letters.startswith(caps)
 
 
 def _kind_only(doc: Doc, span: list[Token], k: int, head: str) -> bool:

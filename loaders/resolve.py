@@ -63,7 +63,7 @@ def _names_more(long: str, short: str) -> bool:
 
 def is_acronym(word: str, gaz: Gazetteer) -> bool:
     """ "ROPS", "ŚOWES", "MRPiPS", "mOWES": two or more capitals, and either all capitals or a known acronym."""
-    if len(word) < 2 or not word[:1].isalpha() or sum(ch.isupper() for ch in word) < 2:
+    if len(word) < 2 or not word[:1].isalpha() or sum(ch.isupper() for ch in word) < 2 or not reads_as_acronym(word):
         return False
     return word.isupper() or word in gaz.national or any(word.endswith(a) for a in gaz.acronyms if len(a) >= 3)
 

@@ -20,6 +20,7 @@ ABBREVIATIONS = {
     "prof", "dr", "hab", "mgr", "inż", "ks", "pl", "al", "os", "tel", "wyd", "zob", "tys", "mln", "mld", "zł", "ww",
     "jw", "itd", "itp", "dot", "woj", "pow", "gm", "cz", "pkt", "ust", "art", "zm", "poz", "rozp", "wicedyr", "p.o",
     "dyr", "kier", "przew", "min", "st", "płk", "gen", "mjr", "ppłk", "kpt", "por", "sierż", "red", "oprac", "fot",
+    "pw", "bł",
 }
 
 _TOKEN = re.compile(

@@ -38,6 +38,15 @@ from tests.loaders.constructions.helpers import names, roles, run
     ("Mecz rozegrał Klub Sportowy Orlęta.", "Klub Sportowy Orlęta"),
     # a capitalised project word inside a body's name does not make the quoted name after it a project's
     ("Obecna była Fundacja Wspierania Inicjatyw Społecznych „Razem”.", "Fundacja Wspierania Inicjatyw Społecznych „Razem”"),
+    # an initialism with dots, and a patron after "pw."
+    ("Nagrodę otrzymała Spółdzielnia Socjalna S.O.S. Codzienność z Opatowa.", "Spółdzielnia Socjalna S.O.S. Codzienność"),
+    ("Porozumienie podpisała Parafia Rzymskokatolicka pw. Narodzenia NMP w Opatowie.",
+     "Parafia Rzymskokatolicka pw. Narodzenia NMP w Opatowie"),
+    # the name's own acronym after it is another name of it, no part of it
+    ("Obecna była Federacja Organizacji Socjalnych Województwa Warmińsko-Mazurskiego FOSa.",
+     "Federacja Organizacji Socjalnych Województwa Warmińsko-Mazurskiego"),
+    ("Obecny był Ośrodek Wsparcia Ekonomii Społecznej OWES w Sandomierzu.",
+     "Ośrodek Wsparcia Ekonomii Społecznej w Sandomierzu"),
 ])
 def test_organisation_name(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")
@@ -127,3 +136,12 @@ def test_categories_and_editions_are_no_bodies(text: str) -> None:
 ])
 def test_a_name_keeps_its_place(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")
+
+
+def test_an_acronym_after_the_name_is_its_alias_but_a_proper_name_in_capitals_is_not() -> None:
+    x = run("Obecna była Federacja Organizacji Socjalnych Województwa Warmińsko-Mazurskiego FOSa.")
+    [e] = [e for e in x.entities.values() if e.type == "Organization"]
+    assert "FOSa" in e.aliases
+    # AMICUS does not spell the name's initials: it is the proper part of the name
+    assert "Stowarzyszenie Edukacji i Rozwoju AMICUS" in names(run("Był prezes Stowarzyszenia Edukacji i Rozwoju AMICUS."),
+                                                             "Organization")
