@@ -111,14 +111,23 @@ def foreign_names(doc: Doc) -> None:
 
 @construction("org-shared-place", "mentions", patterned=False)
 def shared_place(doc: Doc) -> None:
-    """ "Powiatowe Centrum Pomocy Rodzinie i Powiatowy Urząd Pracy w Jędrzejowie": the place after the last of
-    two coordinated kind names is the first one's place too."""
+    """ "Powiatowe Centrum Pomocy Rodzinie i Powiatowy Urząd Pracy w Jędrzejowie", "PCPR, PUP oraz MOPS w Żaganiu":
+    the place after the last of coordinated kind names is the place of those before it too."""
     for m in list(doc.of_type("Organization")):
         if not m.generic:
             continue
-        conj = doc.tok(m.end)
-        other = doc.outer_at(m.end + 1)
-        if conj is None or conj.text.lower() not in ("i", "oraz") or other is None or other.type != "Organization":
+        cur, other = m, None
+        for _ in range(6):  # through the list: "A, B oraz C w X"
+            conj = doc.tok(cur.end)
+            nxt = doc.outer_at(cur.end + 1)
+            if conj is None or conj.text.lower() not in ("i", "oraz", ",") or nxt is None \
+                    or nxt.type != "Organization":
+                break
+            if not nxt.generic:
+                other = nxt if nxt.placed else None  # "…, Muzeum Ludowe w Adamowie": its own name, its own place
+                break
+            cur = nxt
+        if other is None:
             continue
         at = next((k for k in range(other.head + 1, other.end) if doc.tokens[k].text.lower() in ("w", "we")), None)
         if at is None or other.generic:

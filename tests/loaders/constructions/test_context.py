@@ -37,6 +37,18 @@ def test_a_place_after_two_kind_names_is_both_of_theirs() -> None:
     assert {"Powiatowe Centrum Pomocy Rodzinie w Jędrzejowie", "Powiatowy Urząd Pracy w Jędrzejowie"} <= set(orgs(x))
 
 
+def test_a_place_after_a_list_of_kind_names_is_all_of_theirs() -> None:
+    x = run("Obecni byli przedstawiciele Powiatowego Centrum Pomocy Rodzinie, Powiatowego Urzędu Pracy oraz Miejskiego "
+            "Ośrodka Pomocy Społecznej w Żaganiu.")
+    assert {"Powiatowe Centrum Pomocy Rodzinie w Żaganiu", "Powiatowy Urząd Pracy w Żaganiu",
+            "Miejski Ośrodek Pomocy Społecznej w Żaganiu"} <= set(orgs(x))
+
+
+def test_a_place_of_a_body_with_its_own_name_is_not_shared() -> None:
+    x = run("Byli przedstawiciele Powiatowego Urzędu Pracy, Warsztatów Terapii Zajęciowej i Muzeum Ludowego w Adamowie.")
+    assert not any(n.endswith("w Adamowie") and not n.startswith("Muzeum") for n in orgs(x))
+
+
 def test_a_starostas_title_names_the_county() -> None:
     x = run("Uczestników przywitał Starosta Świecki p. Franciszek Koszowski.")
     assert any(e.type == "County" and e.teryt == "0414" for e in x.entities.values())
