@@ -7,8 +7,11 @@ article names, "Przewodnicząca Komitetu" the one committee. What each role head
 """
 from __future__ import annotations
 
+from graph.model import Entity
+from graph.slug import slugify
 from graph.teryt import Gmina
 from loaders.doc import Doc
+from loaders.tokens import Token
 from loaders.names import adjectives, nouns
 from loaders.relate import body, gmina_government, voivodeship_government
 from loaders.towns import town_at
@@ -39,6 +42,8 @@ def implied_body(doc: Doc, level: str, j: int, s: int) -> str | None:
             if m is not None and m.type == "Organization":
                 return doc.key(m)
         return region_body(doc)
+    if level == "voivodeship-office":
+        return voivode_office(doc, _voivodeship_named(doc, nxt) or doc.region)
     if level in ("gmina", "rural", "city") and nxt is not None:
         word = nxt
         if nxt.text.lower() in ("gminy", "miasta", "gmina", "miasto") and doc.tok(j + 1) is not None:
@@ -59,6 +64,35 @@ def _headed_by(g: Gmina, level: str) -> int:
     town-and-country gmina, a prezydent a city; so "wójt gminy Nowa Ruda" is the rural gmina's, not the town's."""
     rural = g.code.endswith("2")
     return int(rural != (level == "rural"))
+
+
+def _voivodeship_named(doc: Doc, t: Token | None) -> str | None:
+    """The voivodeship an adjective names: "świętokrzyski", "opolska", "kujawsko-pomorskiego"."""
+    if t is None:
+        return None
+    prefix = t.text.lower().rsplit("-", 1)[0] + "-" if "-" in t.text else ""
+    for a in adjectives(t):
+        lemma = prefix + a.lemma.lower().split("-")[-1]
+        v = doc.gaz.register.voivodeship_by_name(lemma[:-1] + "ie" if lemma.endswith("i") else lemma)
+        if v is not None:
+            return v.code
+    return None
+
+
+def voivode_office(doc: Doc, code: str | None) -> str | None:
+    """The voivode's office of voivodeship ``code``, which a wojewoda or wicewojewoda heads: "Świętokrzyski Urząd
+    Wojewódzki w Kielcach", keyed as the article would key it by name or acronym."""
+    v = doc.gaz.register.voivodeship(code) if code else None
+    kind = doc.gaz.org_kind("urząd", frozenset({"urząd", "wojewódzki"}))
+    if v is None or kind is None:
+        return None
+    adjective = "-".join(w[:1].upper() + w[1:] for w in v.name[:-2].split("-")) + "i"  # świętokrzyskie -> Świętokrzyski
+    seat = doc.gaz.voivode_seats.get(v.code)
+    name = f"{adjective} Urząd Wojewódzki" + (f" w {seat[1]}" if seat else "")
+    key = f"{kind.code}-{slugify(v.name)}"
+    if key not in doc.entities:
+        doc.entities[key] = Entity(key=key, type="Organization", name=name, kind=kind.kind, sector=kind.sector)
+    return key
 
 
 def region_body(doc: Doc) -> str | None:

@@ -71,6 +71,7 @@ class Gazetteer:
     maps: dict[str, dict[str, tuple[str, ...]]]  # named tables: word -> values
     national: dict[str, NationalBody]  # "MRPiPS" -> the ministry
     seats: dict[str, tuple[str, str]]  # voivodeship code -> its seat, nominative and locative
+    voivode_seats: dict[str, tuple[str, str]]  # voivodeship code -> the voivode's seat, nominative and locative
 
     def role_label(self, slug: str) -> str:
         return next((r.label for r in self.roles if r.slug == slug), slug)
@@ -157,10 +158,12 @@ def gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     national = {r[0]: NationalBody(*r[:4]) for r in _tsv(folder / "national_bodies.tsv")}
     plain = frozenset(acronyms) | frozenset(national)
     lists["kind_acronyms"] = plain | {f"{a}-{end}" for a in plain for end in ACRONYM_ENDINGS}
-    seats = {r[0]: (r[1], r[2]) for r in _tsv(folder / "regional_seats.tsv")}
+    seat_rows = _tsv(folder / "regional_seats.tsv")
+    seats = {r[0]: (r[1], r[2]) for r in seat_rows}
+    voivode_seats = {r[0]: (r[3], r[4]) for r in seat_rows}
     return Gazetteer(tuple(kinds), frozenset(k.head for k in kinds), acronyms, tuple(roles), role_heads, levels,
                      programmes, frozenset(p[0] for p in programmes), events, load_register(data_dir), lists,
-                     phrase_lists, maps, national, seats)
+                     phrase_lists, maps, national, seats, voivode_seats)
 
 
 def _word_lists(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, tuple[Phrase, ...]],

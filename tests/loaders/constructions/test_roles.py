@@ -222,3 +222,27 @@ def test_a_unit_without_a_body_gives_no_role() -> None:
 def test_a_role_whose_last_word_opens_the_body_s_name() -> None:
     x = run("Cezary Miżejewski, członek Rady Działalności Pożytku Publicznego, apelował.")
     assert roles(x) == {("Cezary Miżejewski", "członek rady", "Rada Działalności Pożytku Publicznego")}
+
+
+@pytest.mark.parametrize("text, region, expected", [
+    ("Obecna była Anna Kot, wicewojewoda opolska.", None,
+     ("Anna Kot", "wicewojewoda", "Opolski Urząd Wojewódzki w Opolu")),
+    # the voivode of kujawsko-pomorskie sits in Bydgoszcz, not in the sejmik's Toruń
+    ("Spotkanie otworzył wojewoda kujawsko-pomorski Jan Nowak.", None,
+     ("Jan Nowak", "wojewoda", "Kujawsko-Pomorski Urząd Wojewódzki w Bydgoszczy")),
+    # with no adjective, the voivodeship of the article
+    ("Spotkanie otworzyła wicewojewoda Karolina Zapała.", "26",
+     ("Karolina Zapała", "wicewojewoda", "Świętokrzyski Urząd Wojewódzki w Kielcach")),
+])
+def test_a_voivode_heads_the_voivode_s_office(text: str, region: str | None, expected: tuple[str, str, str]) -> None:
+    assert roles(run(text, region=region)) == {expected}
+
+
+def test_a_voivode_with_no_voivodeship_known_heads_nothing_named() -> None:
+    assert roles(run("Spotkanie otworzyła wicewojewoda Karolina Zapała.")) == set()
+
+
+def test_the_voivode_s_office_named_in_the_text_is_the_one_the_voivode_heads() -> None:
+    x = run("Spotkanie otworzył wojewoda świętokrzyski Jan Nowak. Gości przyjął Świętokrzyski Urząd Wojewódzki w Kielcach.")
+    assert [e.name for e in x.entities.values() if e.type == "Organization"] == [
+        "Świętokrzyski Urząd Wojewódzki w Kielcach"]
