@@ -32,6 +32,9 @@ def venues(text: str) -> set[str]:
      "organizer-active"),
     ("Konferencję zorganizował Urząd Miasta Jelenia Góra wraz z Fundacją Barka.",
      {"Urząd Miasta Jelenia Góra", "Fundacja Barka"}, "organizer-active"),
+    ("Wydarzenie przygotowała Fundacja Barka we współpracy z Gminą Jędrzejów.",
+     {"Fundacja Barka", "Gmina Jędrzejów"}, "organizer-active"),
+    ("Fundacja Barka przygotowała doroczne spotkanie.", {"Fundacja Barka"}, "organizer-active"),
     ("Spotkanie, którego organizację wspierała Fundacja Barka, było udane.", {"Fundacja Barka"},
      "organizer-support"),
     ("Goście przybyli na zaproszenie Fundacji Barka na spotkanie.", {"Fundacja Barka"}, "organizer-support"),
@@ -45,6 +48,7 @@ def test_organisers(text: str, expected: set[str], by: str) -> None:
     ("Organizatorzy projektu – Fundacja Barka i Stowarzyszenie Tłok – szukają rozwiązań.", set()),  # a project's
     ("Spotkanie zorganizowane w siedzibie Fundacji Barka zgromadziło gości.", set()),  # a venue, no agent
     ("Na spotkaniu były stoiska Kół Gospodyń Wiejskich i Fundacji Barka.", set()),  # no host here
+    ("Na spotkaniu Fundacja Barka przygotowała stoisko z rękodziełem.", set()),  # prepared a stand, not the meeting
     ("Fundacja Barka zorganizowała spotkanie z udziałem Stowarzyszenia Tłok.", {"Fundacja Barka"}),  # not the guest
 ])
 def test_organiser_near_misses(text: str, expected: set[str]) -> None:
