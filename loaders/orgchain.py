@@ -172,11 +172,7 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
             c.end = town_at(doc, j + 1)[0]  # type: ignore[index]  # "w Stalowej Woli", "w Czerwińsku nad Wisłą"
             break
         if low in ("w", "we") and nxt.is_cap and j == c.end and is_place(doc, nxt):
-            c.end = j + 2
-            while c.end < len(toks) and toks[c.end].sentence == sent and toks[c.end].is_cap and c.end - j < 4 \
-                    and not head_lemma(gaz, toks[c.end]) and not is_person_start(doc, c.end) \
-                    and c.end not in doc.claimed:
-                c.end += 1  # "w Zielonej Górze", "w Nowym Mieście Lubawskim"
+            c.end = _place_end(doc, j) or c.end  # "w Zielonej Górze", "w Nowym Mieście Lubawskim"
             break
         if low in ("z", "ze") and j == c.end and nxt.is_cap and _kind_only(doc, toks[c.start:j], k, head):
             hit = town_at(doc, j + 1)
@@ -219,6 +215,20 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
 def _acronym_shape(t: Token) -> bool:
     """ "ROPS", and capitals mixed with a few small letters: "mOWES", "MRPiPS"."""
     return t.is_word and reads_as_acronym(t.text)
+
+
+def _place_end(doc: Doc, j: int) -> int | None:
+    """One past "w <place>" at ``j`` ("w Zielonej Górze", "w Nowym Mieście Lubawskim"), or None."""
+    toks, at, nxt = doc.tokens, doc.tok(j), doc.tok(j + 1)
+    if at is None or nxt is None or at.text.lower() not in ("w", "we") or nxt.sentence != at.sentence \
+            or not nxt.is_cap or not is_place(doc, nxt):
+        return None
+    end = j + 2
+    while end < len(toks) and toks[end].sentence == at.sentence and toks[end].is_cap and end - j < 4 \
+            and not head_lemma(doc.gaz, toks[end]) and not is_person_start(doc, end) and end not in doc.claimed:
+        end += 1
+    hit = town_at(doc, j + 1)  # "w Nowym Mieście Lubawskim": a town's name may hold a kind's word
+    return max(end, hit[0]) if hit is not None else end
 
 
 def _initialism_end(doc: Doc, j: int) -> int | None:
@@ -336,14 +346,25 @@ def _starts_org(doc: Doc, j: int) -> bool:
 def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     """Find the organisation or programme whose head noun is token ``k`` and add it (and its parent)."""
     toks, text, gaz = doc.tokens, doc.text, doc.gaz
+    if head in gaz.words("self_government") and k > 0 and toks[k - 1].is_cap and toks[k - 1].sentence == \
+            toks[k].sentence and (hit := town_at(doc, k - 1)) is not None and hit[0] > k:
+        return None  # "w Nowym Mieście Lubawskim": a word of a town's name, no self-government
     c = walk(doc, k, head)
     town = _town_after(doc, k, head)
     if town is not None and town[0] >= c.end:
         c.end = town[0]  # "Gminy Czerwińsk nad Wisłą": the town's whole name
+    for j in range(k + 1, c.end):  # the walk took "Sp" for a word of the name: the legal form begins there
+        if LEGAL_FORM.match(text, toks[j - 1].end) and toks[j].text.lower() in ("sp", "s", "spółka"):
+            c.end = j
+            break
     legal = LEGAL_FORM.match(text, toks[c.end - 1].end) if c.end > c.start else None
     if legal and head not in gaz.programme_heads:  # "… Sp. z o.o.", "… S.A.": a company
         while c.end < len(toks) and toks[c.end].start < legal.end():
             c.end += 1
+        end = _place_end(doc, c.end)  # "… Sp. z o.o. w Ostrowcu Świętokrzyskim"
+        if end is not None and not c.area:
+            c.area = range(c.end, end)
+            c.end = end
     span = [t for t in toks[c.start:c.end] if t.i not in c.skip and (t.i not in doc.claimed or t.i in c.area)]
     if not span or toks[k] not in span:
         return None

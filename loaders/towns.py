@@ -11,6 +11,7 @@ import itertools
 
 from graph.teryt import Gmina
 from loaders.doc import Doc
+from loaders.morph import morph
 from loaders.names import adjectives, nominative_phrase, nouns
 from loaders.tokens import Token
 
@@ -69,6 +70,32 @@ def _by_place_lemmas(doc: Doc, i: int, end: int) -> list[Gmina]:
         found = doc.gaz.register.gminas_by_name(" ".join(combo))
         if found:
             return found
+    return _by_agreement(doc, words)
+
+
+def _by_agreement(doc: Doc, words: list[Token]) -> list[Gmina]:
+    """A town named by a noun and adjectives that agree with it, each put in the nominative of the noun's gender:
+    "Ostrowcu Świętokrzyskim" is Ostrowiec Świętokrzyski, "Nowym Mieście Lubawskim" Nowe Miasto Lubawskie."""
+    m = morph()
+    for n, w in enumerate(words):
+        for head in nouns(w):
+            if not w.text[:1].isupper() or not any(adjectives(x) for k, x in enumerate(words) if k != n):
+                continue
+            for gender in head.genders:
+                parts = []
+                for k, x in enumerate(words):
+                    if k == n:
+                        parts.append(head.lemma[:1].upper() + head.lemma[1:])
+                        continue
+                    form = next((f for a in adjectives(x) if (f := m.inflect(a.lemma.lower(), "adj", "nom", "sg", gender))),
+                                None)
+                    if form is None:
+                        break
+                    parts.append(form[:1].upper() + form[1:])
+                else:
+                    found = doc.gaz.register.gminas_by_name(" ".join(parts))
+                    if found:
+                        return found
     return []
 
 

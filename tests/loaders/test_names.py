@@ -154,3 +154,29 @@ def test_a_kind_from_a_town_is_the_body_in_that_town(text: str, name: str) -> No
 
 def test_a_kind_with_a_town_in_another_case_is_not_placed() -> None:
     assert names_of("Współpraca Ośrodka Pomocy Społecznej z Ostrowcem trwa.", "Organization") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Był w Ostrowcu Świętokrzyskim.", "Ostrowiec Świętokrzyski"),
+    ("Był w Nowym Mieście Lubawskim.", "Nowe Miasto Lubawskie"),
+    ("Był w Nowym Dworze Gdańskim.", "Nowy Dwór Gdański"),
+    ("Był w Rudzie Śląskiej.", "Ruda Śląska"),
+    ("Był w Zielonej Górze.", "Zielona Góra"),
+])
+def test_a_town_of_a_noun_and_its_adjectives_in_any_case(text: str, name: str) -> None:
+    from graph.model import Article
+    from loaders.pipeline import default_pipeline
+    from loaders.towns import town_at
+
+    doc = default_pipeline().prepare(Article(id="t", text=text, source="test"))
+    hit = town_at(doc, 2)
+    assert hit is not None and hit[1][0].name == name
+
+
+def test_words_that_are_no_town_stay_none() -> None:
+    from graph.model import Article
+    from loaders.pipeline import default_pipeline
+    from loaders.towns import town_at
+
+    doc = default_pipeline().prepare(Article(id="t", text="Był w Zielonym Ogrodzie Miejskim.", source="test"))
+    assert town_at(doc, 2) is None

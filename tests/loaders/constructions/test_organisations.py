@@ -47,6 +47,14 @@ from tests.loaders.constructions.helpers import names, roles, run
      "Federacja Organizacji Socjalnych Województwa Warmińsko-Mazurskiego"),
     ("Obecny był Ośrodek Wsparcia Ekonomii Społecznej OWES w Sandomierzu.",
      "Ośrodek Wsparcia Ekonomii Społecznej w Sandomierzu"),
+    # a legal form inside the name, and the place after it
+    ("Nagrodę otrzymała Szkoła Zarządzania Sp. z o.o. w Ostrowcu Świętokrzyskim.",
+     "Szkoła Zarządzania Sp. z o.o. w Ostrowcu Świętokrzyskim"),
+    ("Nagrodę otrzymało Przedsiębiorstwo Społeczne Smak Sp. z o.o.", "Przedsiębiorstwo Społeczne Smak Sp. z o.o."),
+    # a town of a noun and adjectives, one of them a kind's word
+    ("Obecny był Miejski Ośrodek Pomocy Społecznej w Nowym Mieście Lubawskim.",
+     "Miejski Ośrodek Pomocy Społecznej w Nowym Mieście Lubawskim"),
+    ("Obecny był burmistrz Nowego Miasta Lubawskiego Jan Nowak.", "Miasto Nowe Miasto Lubawskie"),
 ])
 def test_organisation_name(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")
