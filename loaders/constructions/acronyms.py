@@ -9,6 +9,7 @@ from __future__ import annotations
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind, bare_acronym
 from loaders.matcher import Match
+from loaders.orgchain import LEGAL_FORM
 from loaders.orgfacts import place_of
 from loaders.registry import construction
 from loaders.towns import town_at
@@ -37,6 +38,16 @@ def acronym_name(doc: Doc, match: Match) -> None:
     acr = bare_acronym(doc.tokens[a[0]].text)
     kind_class, sector, row = _kind(doc, acr)
     if kind_class is None:
+        return
+    legal = LEGAL_FORM.match(doc.text, doc.tokens[a[0]].end)
+    if legal:  # "WTZ Sp. z o.o.": a body of the acronym's kind run as a company, named with its legal form
+        end = a[1]
+        while end < len(doc.tokens) and doc.tokens[end].start < legal.end():
+            end += 1
+        name = f"{doc.tokens[a[0]].text} {' '.join(legal.group().replace(',', ' ').split())}"
+        company = doc.gaz.org_kind("spółka", set())
+        doc.add(Mention("Organization", a[0], end, name, match.sentence, kind=row or company, acronym=acr,
+                        head=a[0]), "org-acronym-name")
         return
     place, org = match.span("place"), match.span("org")
     spans = match.spans("name")

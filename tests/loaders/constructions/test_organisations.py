@@ -99,6 +99,8 @@ def test_no_organisation(text: str) -> None:
      "Miejski Ośrodek Pomocy Społecznej w Puszczykowie"),
     ("Seminarium odbyło się w hotelu Olimpia w Rybniku.", "Hotel Olimpia w Rybniku"),
     ("Wystąpiły panie z KGW Borkowo.", "KGW Borkowo"),
+    # a kind's acronym with a legal form is a body of that kind run as a company
+    ("O pracy opowiedzieli przedstawiciele WTZ Sp. z o.o. oraz Fundacji Barka.", "WTZ Sp. z o.o."),
 ])
 def test_a_kind_in_lower_case_with_a_place_or_a_name(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")
