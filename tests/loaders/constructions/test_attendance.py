@@ -55,6 +55,9 @@ def test_representatives_near_misses(text: str) -> None:
      {"Fundacja Barka", "Stowarzyszenie Tłok"}),
     ("W Opatowie odbyła się konferencja. Udział w niej wzięły także Fundacja Barka i Stowarzyszenie Tłok.",
      {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    # exhibitors at the meeting's fair
+    ("W trakcie spotkania odbył się kiermasz produktów oferowanych przez Fundację Barka i Stowarzyszenie Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
 ])
 def test_participation_lists(text: str, expected: set[str]) -> None:
     assert attendees(text, by="attendee-list") == expected
@@ -70,6 +73,8 @@ def test_participation_lists_take_people_and_representatives() -> None:
     "Spotkanie odbyło się w Opatowie. Udział w nim miał wzrosnąć, mówiła Fundacja Barka.",
     # a list after "m.in." that is not of participants
     "Spotkanie odbyło się w Opatowie. Omówiono m.in. działania Fundacji Barka.",
+    # services a body offers, talked about: no fair, no exhibitor
+    "Spotkanie odbyło się w Opatowie. Prezes mówił o usługach oferowanych przez Fundację Barka.",
 ])
 def test_participation_near_misses(text: str) -> None:
     assert attendees(text, by="attendee-list") == set()
