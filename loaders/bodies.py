@@ -121,12 +121,17 @@ def bare_kind_body(doc: Doc, j: int) -> str | None:
         return implied_body(doc, "county", j + 1, t.sentence)
     if not lemmas & doc.gaz.words("anaphoric_kinds"):
         return None
-    keys = {doc.key(m) for m in doc.of_type("Organization")
-            if m.head >= 0 and doc.tokens[m.head].lemmas & lemmas and doc.key(m)}
+    named = [m for m in doc.of_type("Organization")
+             if m.head >= 0 and doc.tokens[m.head].lemmas & lemmas and doc.key(m)]
+    keys = {doc.key(m) for m in named}
     if len(keys) > 1:  # "Przewodnicząca Komitetu" at the committee's meeting: the committee that met
         from loaders.constructions.membership import meeting_body
 
         met = meeting_body(doc)
         if met is not None and doc.key(met) in keys:
             return doc.key(met)
+        # "O spółdzielni „Dziecięcy Świat” opowiedziała … Prezes Spółdzielni": the one named just before
+        before = [m for m in named if m.end <= j and t.sentence - doc.tokens[m.start].sentence <= 1]
+        if before:
+            return doc.key(max(before, key=lambda m: m.end))
     return keys.pop() if len(keys) == 1 else None

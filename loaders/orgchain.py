@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from graph.model import reads_as_acronym
 from loaders.doc import Doc, Mention
 from loaders.lexical import (case_of, genitive_noun, head_lemma, is_patron, is_person_start, is_place,
-                             head_vocabulary, span_lemmas, VERB_POS)
+                             head_vocabulary, kind_vocabulary, span_lemmas, VERB_POS)
 from loaders.names import adjectives, agree, nominative_phrase, nouns, placed_name
 from loaders.orgfacts import is_generic, named_by_adjective, place_of, seat_gmina
 from loaders.tokens import DASHES, Token
@@ -217,6 +217,23 @@ def _acronym_shape(t: Token) -> bool:
     return t.is_word and reads_as_acronym(t.text)
 
 
+def _leading_quote(doc: Doc, start: int) -> int | None:
+    """Where a quoted name of one to three capitalised words that ends right before ``start`` opens, or None."""
+    q = next((q for q, e in doc.quotes.items() if e == start - 1), None)
+    if q is None or q in doc.claimed:
+        return None
+    inner = doc.tokens[q + 1:start - 1]
+    if not 1 <= len(inner) <= 3 or not all(t.is_word and t.is_cap for t in inner) \
+            or inner[0].sentence != doc.tokens[start].sentence:
+        return None
+    first = doc.tokens[start]  # adjectives that agree with the name's first word: "„Samorządowej” Spółdzielni"
+    readings = [(c, n, g) for i in (*nouns(first), *adjectives(first)) for c in i.cases for n in i.numbers
+                for g in i.genders]
+    if not all(any(agree(a, c, n, g) for a in adjectives(t) for c, n, g in readings) for t in inner):
+        return None  # "hasłem „Ekonomia Społeczna” Stowarzyszenie …": a title before a name, no part of it
+    return q
+
+
 def _place_end(doc: Doc, j: int) -> int | None:
     """One past "w <place>" at ``j`` ("w Zielonej Górze", "w Nowym Mieście Lubawskim"), or None."""
     toks, at, nxt = doc.tokens, doc.tok(j), doc.tok(j + 1)
@@ -376,6 +393,20 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
         g = gaz.register.gmina(c.from_town[1])
         kind_words = [t for t in span if t.i < c.from_town[0]]
         name = placed_name(_nominative(doc, kind_words, head_index, head, None, prefer), g.name) if g else name
+    lead = _leading_quote(doc, c.start)
+    kind0 = gaz.org_kind(head, span_lemmas(span)) if lead is not None else None
+    cut0 = next((n for n, t in enumerate(span) if t.text in ("w", "we") and n > head_index), len(span))
+    if lead is not None and c.quoted is None and c.from_town is None and kind0 is not None \
+            and all(t.lemmas & kind_vocabulary(gaz) or t.text.lower() in gaz.words("function_words")
+                    for t in span[:cut0] if t.is_word):  # the kind's own words only, no name of its own after
+        # "„Samorządowej” Spółdzielni Socjalnej": the quoted adjective before the kind is the name's, in its case
+        inner = toks[lead + 1:c.start - 1]
+        words = nominative_phrase(inner + span, head_index + len(inner), head, text, prefer,
+                                  head_vocabulary(gaz, head)).split()
+        if len(words) == len(inner) + len(name.split()):
+            c.quoted = " ".join(words[:len(inner)])
+            name = f"„{c.quoted}” {' '.join(words[len(inner):])}"
+            c.start = lead
     if c.parent_case == "loc":
         c.quoted = None  # "WTZ przy Stowarzyszeniu „Razem”": the quoted name is the parent's
     sent = toks[k].sentence

@@ -155,3 +155,21 @@ def test_an_acronym_after_the_name_is_its_alias_but_a_proper_name_in_capitals_is
     # AMICUS does not spell the name's initials: it is the proper part of the name
     assert "Stowarzyszenie Edukacji i Rozwoju AMICUS" in names(run("Był prezes Stowarzyszenia Edukacji i Rozwoju AMICUS."),
                                                              "Organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a quoted adjective before a kind's words names the body, put in the nominative with them
+    ("Przyjechała delegacja „Samorządowej” Spółdzielni Socjalnej w Radoszycach.",
+     "„Samorządowa” Spółdzielnia Socjalna w Radoszycach"),
+    ("Obecna była „Nasza” Spółdzielnia Socjalna w Opatowie.", "„Nasza” Spółdzielnia Socjalna w Opatowie"),
+])
+def test_a_quoted_name_before_the_kind(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "Spotkanie „Razem” Fundacja Barka prowadziła.",  # a quoted word that does not agree with the kind
+    "W ramach akcji „Zielona” Fundacja Barka sadzi drzewa.",  # the body has a name of its own after its kind
+])
+def test_a_quoted_title_before_a_named_body_is_not_its_name(text: str) -> None:
+    assert names(run(text), "Organization") == {"Fundacja Barka"}

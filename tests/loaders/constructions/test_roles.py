@@ -246,3 +246,9 @@ def test_the_voivode_s_office_named_in_the_text_is_the_one_the_voivode_heads() -
     x = run("Spotkanie otworzył wojewoda świętokrzyski Jan Nowak. Gości przyjął Świętokrzyski Urząd Wojewódzki w Kielcach.")
     assert [e.name for e in x.entities.values() if e.type == "Organization"] == [
         "Świętokrzyski Urząd Wojewódzki w Kielcach"]
+
+
+def test_a_bare_kind_is_the_body_of_that_kind_named_just_before() -> None:
+    x = run("Była Spółdzielnia Socjalna „Lipa” z Opatowa. O spółdzielni socjalnej „Dziecięcy Świat” opowiedziała "
+            "Dorota Ferenc – Gałęza – Prezes Spółdzielni.")
+    assert roles(x) == {("Dorota Ferenc-Gałęza", "prezes", "Spółdzielnia socjalna „Dziecięcy Świat”")}
