@@ -440,6 +440,9 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     if c.from_town is not None:
         m.placed, m.gmina = True, c.from_town[1]
     m.hosted = c.parent_case == "loc"
+    named_by = gaz.acronyms.get(c.proper) if c.proper else None
+    if c.proper and (named_by is not None and named_by.kind != kind.kind or c.proper in gaz.national):
+        c.proper = None  # "Biuro Projektu ROPS": another kind's acronym names the body it belongs to, not this one
     m.key_name = _key_name(name, c.proper)
     if m.generic:
         _place_adjective(doc, m, span, head_index, head, prefer)

@@ -91,3 +91,15 @@ def test_two_reports_of_one_agreement_in_one_county_are_one() -> None:
         "Porozumienie podpisali przedstawiciele Gminy Dwikozy i Fundacji Razem.",
         "W powiecie sandomierskim podpisano porozumienie o współpracy. Dokument podpisała Gmina Dwikozy.")
     assert len(found) == 1
+
+
+def test_another_kind_s_acronym_in_a_name_names_the_body_it_belongs_to() -> None:
+    # "ROPS" in "Biuro Projektu ROPS" is the centre's acronym, not the office's: the office keeps it in its key
+    # and takes no alias that would join it to the centre
+    x = extract(Article(id="t", text="Spotkanie prowadziła Natalia Kot – pracownik Biura Projektu ROPS.",
+                        source="test", region="20"))
+    office = next(e for e in x.entities.values() if e.type == "Organization")
+    assert office.key == "biuro-projektu-rops" and "ROPS" not in office.aliases
+    # a name in capitals that is no kind's acronym is part of the body's name
+    x = extract(Article(id="t", text="Głos zabrała prezes Stowarzyszenia Edukacji i Rozwoju AMICUS.", source="test"))
+    assert "AMICUS" in next(e for e in x.entities.values() if e.type == "Organization").aliases
