@@ -76,7 +76,19 @@ def signatory_verb(doc: Doc, match: Match) -> None:
     if not items:
         items = list_items(doc, a, match.sentence, stop=cue[0])
         items += _with(doc, cue[1], match.sentence)
-    sign(doc, agreement, _parties(items), "signatory-verb")
+    sign(doc, agreement, _parties(items) + _on_behalf(doc, match.sentence), "signatory-verb")
+
+
+def _on_behalf(doc: Doc, sentence: int) -> list[tuple[Mention, int]]:
+    """The body someone signed for: "W imieniu Gminy X porozumienie podpisał Burmistrz Jan Nowak"."""
+    a, b = doc.sentence_span(sentence)
+    out = []
+    for k in range(a, b - 2):
+        if doc.tokens[k].text.lower() == "w" and doc.tokens[k + 1].text.lower() == "imieniu":
+            m = doc.starting_at(k + 2)
+            if m is not None and m.type == "Organization":
+                out.append((m, sentence))
+    return out
 
 
 def _with(doc: Doc, k: int, sentence: int) -> list[Item]:
@@ -96,6 +108,14 @@ def signatory_list(doc: Doc, match: Match) -> None:
     przedstawiciele:", or one party a line after "zawarte pomiędzy:"."""
     agreement = _agreement(doc, match.sentence)
     if agreement is None:
+        return
+    cue = match.span("cue")
+    named = next((m for m in doc.in_sentence(match.sentence, ("Agreement",), outer=False)
+                  if cue is not None and m.start < cue[0] < m.end), None)
+    if named is not None:  # "porozumienie między Powiatem X a Stowarzyszeniem Y": the parties name it
+        parties = [(m, match.sentence) for m in doc.in_sentence(match.sentence, ("Organization", "Person"), outer=False)
+                   if cue[0] < m.start and m.end <= named.end]  # type: ignore[index]
+        sign(doc, doc.key(named) or agreement, parties, "signatory-list")
         return
     items = list_items(doc, match.end, match.sentence) or line_items(doc, match.sentence)
     sign(doc, agreement, _parties(items), "signatory-list")

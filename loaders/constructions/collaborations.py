@@ -104,6 +104,9 @@ def collaborations(doc: Doc) -> None:
                 and toks[start - 1].text.lower() not in stop_words:
             start -= 1
         end = _complements(doc, k + 1, t.sentence)
+        if end < len(toks) and toks[end].text.lower() in ("między", "pomiędzy") and \
+                not any(x.text.lower() in ("o", "na", "w", "we", "dla", "ds") for x in toks[k + 1:end]):
+            end = _parties_end(doc, end + 1) or end  # "porozumienie między Powiatem X a Stowarzyszeniem Y"
         span = toks[start:end]
         has_complement = end > k + 1 and any(x.text.lower() in ("na", "o", "w", "we", "dla", "ds", "między",
                                                                  "pomiędzy") for x in toks[k + 1:end])
@@ -200,6 +203,18 @@ def _county_of_sentence(doc: Doc, m: Mention) -> None:
         m.county = here[0].teryt
 
 
+def _parties_end(doc: Doc, j: int) -> int | None:
+    """One past the organisations listed from ``j`` ("Powiatem X, Gminą Y a Stowarzyszeniem Z"), or None."""
+    end = None
+    while (m := doc.outer_at(j)) is not None and m.type == "Organization" and m.start == j:
+        end = j = m.end
+        sep = doc.tok(j)
+        if sep is None or sep.text.lower() not in (",", "i", "oraz", "a"):
+            break
+        j += 1
+    return end
+
+
 def _complements(doc: Doc, j: int, sent: int) -> int:
     """One past the end of the complements after a lower-case head: "o …", "na rzecz …", "w powiecie …"."""
     toks = doc.tokens
@@ -220,8 +235,10 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
         if low in preps or low == ".":
             if low == "." and toks[j - 1].text.lower() != "ds":
                 break
-            if low in ("z", "ze") and doc.outer_at(j + 1) is not None and doc.outer_at(j + 1).type == "Organization":
-                break  # "umowa o dofinansowanie z Ministerstwem …": the other party is no part of its name
+            if low in ("z", "ze", "między", "pomiędzy") and doc.outer_at(j + 1) is not None \
+                    and doc.outer_at(j + 1).type == "Organization":
+                break  # "umowa o dofinansowanie z Ministerstwem …", "… pomiędzy Gminą X a Fundacją Y": the parties
+                # are no part of its name
             j += 1
             steps += 1
             continue

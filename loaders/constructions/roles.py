@@ -218,6 +218,9 @@ def represented_by(doc: Doc, match: Match) -> None:
     if doc.tok(k) is not None and doc.tokens[k].text in (",", "–", "-", "—"):
         k += 1
     seg = read_segment(doc, k)
+    if seg is None:  # "W imieniu Gminy X podpisał Burmistrz Jan Nowak": the role just before the name
+        seg = next((g for back in (1, 2, 3) if (g := read_segment(doc, person.start - back)) is not None
+                    and g.role_end == person.start), None)
     role = doc.gaz.role_label(seg.phrase.value) if seg else doc.gaz.role_label("przedstawiciel")
     title = seg.title if seg else None
     doc.relate("role", doc.key(person), doc.key(org), match.sentence, "represented-by", role=role, title=title)

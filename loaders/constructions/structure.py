@@ -67,6 +67,8 @@ def founder_verb(doc: Doc, match: Match) -> None:
     """An active founding verb: its subjects before it, in the nominative or joined by "wraz z" / "razem z",
     founded the organisation after it ("powołało do życia spółdzielnię": the cooperative named before)."""
     s, (cue, end) = match.sentence, match.span("cue") or (match.start, match.end)
+    if _founded_by_relative(doc, s, cue, end):
+        return
     founded = _founded_after(doc, s, end)
     if founded is None:
         return
@@ -95,6 +97,26 @@ def founder_noun(doc: Doc, match: Match) -> None:
         m = it.first("Organization", "Person")
         if m is not None and doc.key(m) != founded:
             doc.relate("founder", founded, doc.key(m), s, "founder-noun")
+
+
+def _founded_by_relative(doc: Doc, s: int, cue: int, end: int) -> bool:
+    """ "spółdzielnia socjalna „Smak”, którą założyły Gmina X i Fundacja Y": the body before the relative pronoun
+    was founded by the subjects after the verb."""
+    rel = doc.tok(cue - 1)
+    comma = doc.tok(cue - 2)
+    if rel is None or comma is None or comma.text != "," or "który" not in rel.lemmas \
+            or rel.text.lower() not in ("którą", "którego", "które"):
+        return False
+    founded = next((m for m in doc.in_sentence(s, ("Organization",)) if m.end in (cue - 2, cue - 1)), None)
+    if founded is None or doc.key(founded) is None:
+        return False
+    for it in list_items(doc, end, s):
+        m = it.first("Organization", "Person")
+        if m is None or it.mentions[0] is not m or not _subject(doc, m):
+            break
+        if doc.key(m) != doc.key(founded):
+            doc.relate("founder", doc.key(founded), doc.key(m), s, "founder-verb")
+    return True
 
 
 def _subject(doc: Doc, m: Mention) -> bool:

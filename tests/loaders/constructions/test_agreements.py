@@ -32,6 +32,13 @@ def signatories(text: str) -> set[str]:
     ("Fundacja Barka podpisała umowę partnerską z Gminą Bałtów.", {"Fundacja Barka", "Gmina Bałtów"}),
     ("W Opatowie podpisano porozumienie partnerskie. Sygnatariuszami porozumienia są: Gmina Bałtów i Fundacja Barka.",
      {"Gmina Bałtów", "Fundacja Barka"}),
+    # the parties "między A a B", after the agreement's aim or as its only name
+    ("Podpisano porozumienie o współpracy pomiędzy Gminą Bałtów a Fundacją Barka.", {"Gmina Bałtów", "Fundacja Barka"}),
+    ("Podpisanie porozumienia między Powiatem Opatowskim a Stowarzyszeniem Tłok odbyło się w starostwie.",
+     {"Powiat Opatowski", "Stowarzyszenie Tłok"}),
+    # the body one signs for
+    ("Podpisano porozumienie o współpracy. W imieniu Gminy Bałtów porozumienie podpisał Wójt Jan Nowak.",
+     {"Gmina Bałtów", "Jan Nowak"}),
 ])
 def test_signatories(text: str, expected: set[str]) -> None:
     assert signatories(text) == expected
@@ -42,6 +49,7 @@ def test_signatories(text: str, expected: set[str]) -> None:
     "O porozumieniu o współpracy mówiła Fundacja Barka.",  # a talk about it, no signing
     "Fundacja Barka postanowiła zawrzeć nowe znajomości.",  # no agreement to sign
     "Fundacja Barka podpisała porozumienie.",  # a bare "porozumienie" names no agreement of its own
+    "Porozumienie ułatwi współpracę między gminami.",  # "między" with no body after it
 ])
 def test_no_signatories(text: str) -> None:
     assert signatories(text) == set()
@@ -74,3 +82,9 @@ def test_an_agreement_named_by_its_kind_is_the_fuller_one_named_before() -> None
             "podpisali przedstawiciele Gminy Bałtów i Fundacji Barka.")
     assert [e.name for e in x.entities.values() if e.type == "Agreement"] == [
         "porozumienie partnerskie o współpracy na rzecz ekonomii społecznej"]
+
+
+def test_an_agreement_named_by_its_parties() -> None:
+    x = run("Podpisanie porozumienia między Powiatem Opatowskim a Stowarzyszeniem Tłok odbyło się w starostwie.")
+    assert [e.name for e in x.entities.values() if e.type == "Agreement"] == [
+        "porozumienie między Powiatem Opatowskim a Stowarzyszeniem Tłok"]

@@ -189,6 +189,8 @@ def test_an_abbreviated_deputy_is_a_deputy(text: str, expected: tuple[str, str, 
     ("Głos zabrał Jan Nowak, reprezentujący Fundację Barka.", {("Jan Nowak", "przedstawiciel", "Fundacja Barka")}),
     ("Ze strony Fundacji Barka porozumienie podpisał Jan Nowak.",
      {("Jan Nowak", "przedstawiciel", "Fundacja Barka")}),
+    # on the body's behalf, with the role written before the name
+    ("W imieniu Gminy Bałtów porozumienie podpisał Wójt Jan Nowak.", {("Jan Nowak", "wójt", "Gmina Bałtów")}),
 ])
 def test_affiliation_without_a_role_word(text: str, expected: set) -> None:
     assert roles(run(text)) == expected

@@ -84,3 +84,15 @@ def test_founders_named_by_the_noun(text: str) -> None:
 
 def test_founders_of_no_body_named() -> None:
     assert rels(run("Założycielami są Gmina Bałtów i Fundacja Barka."), "founder") == set()
+
+
+def test_founders_after_a_relative_pronoun() -> None:
+    x = run("W Opatowie powstała spółdzielnia socjalna „Smak”, którą założyły Gmina Ożarów i Fundacja Barka.")
+    assert {o for _, o in rels(x, "founder")} == {"Gmina Ożarów", "Fundacja Barka"}
+    x = run("Spółdzielnię Socjalną Lipa, którą założyła Fundacja Barka, odwiedzili goście.")
+    assert rels(x, "founder") == {("Spółdzielnia Socjalna Lipa", "Fundacja Barka")}
+
+
+def test_a_relative_clause_of_no_founding() -> None:
+    x = run("Spółdzielnię Socjalną Lipa, którą odwiedziła Fundacja Barka, chwalono.")
+    assert rels(x, "founder") == set()
