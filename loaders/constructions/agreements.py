@@ -39,10 +39,13 @@ def _parties(items: list[Item]) -> list[tuple[Mention, int]]:
 
 
 def sign(doc: Doc, agreement: str, parties: list[tuple[Mention, int]], by: str) -> None:
+    """Each party signed; an agreement that sets up a partnership makes its parties partners, the bodies among
+    them (a starosta signing "w imieniu Powiatu" makes the county the partner, not himself)."""
     partnership = _set_up(doc, agreement)
+    bodies = any(m.type == "Organization" for m, _ in parties)
     for m, s in parties:
         doc.relate("signatory", agreement, doc.key(m), s, by)
-        if partnership:
+        if partnership and (m.type == "Organization" or not bodies):
             doc.relate("partner", partnership, doc.key(m), s, by)
 
 

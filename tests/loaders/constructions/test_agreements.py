@@ -88,3 +88,10 @@ def test_an_agreement_named_by_its_parties() -> None:
     x = run("Podpisanie porozumienia między Powiatem Opatowskim a Stowarzyszeniem Tłok odbyło się w starostwie.")
     assert [e.name for e in x.entities.values() if e.type == "Agreement"] == [
         "porozumienie między Powiatem Opatowskim a Stowarzyszeniem Tłok"]
+
+
+def test_the_body_signed_for_is_the_partner_not_the_person_who_signed() -> None:
+    x = run("Podpisano porozumienie o utworzeniu partnerstwa na rzecz rozwoju ekonomii społecznej. W imieniu Powiatu "
+            "Lipskiego porozumienie podpisał Starosta Lipski Marek Szymczyk.")
+    assert {o for _, o in rels(x, "partner")} == {"Powiat Lipski"}
+    assert {o for _, o in rels(x, "signatory")} == {"Powiat Lipski", "Marek Szymczyk"}
