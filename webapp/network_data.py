@@ -17,49 +17,15 @@ from graph.metrics import ROLES
 from webapp.cooperation import Reader
 from webapp.explain import explain
 from webapp.formats import NOUNS
+from webapp.i18n import section
 from webapp.names import DisplayNames
 from webapp.vocabulary import SECTOR_LABELS, TIE_KIND_LABELS, kind_label, sector_label, tie_kind_label
 
-#: the words static/network/map.js and page.js write, by language
-WORDS = {
-    "pl": {
-        "degree": "Partnerzy", "betweenness": "Pośrednictwo", "weight": "Wspólne działania", "county": "Powiat",
-        "kind": "Rodzaj", "sector": "Sektor", "name": "Nazwa", "wdegree": "Wspólne działania (suma)",
-        "community": "Grupa", "failed": "Nie udało się wczytać mapy.", "empty": "Brak powiązań dla tych ustawień.",
-        "loading": "Wczytywanie mapy…", "nowebgl": "Ta przeglądarka nie rysuje grafiki WebGL: poniżej obraz mapy.",
-        "search": "Szukaj na mapie", "search_placeholder": "nazwa organizacji…", "no_match": "Nic nie znaleziono",
-        "partners": "Partnerzy", "open_page": "Strona organizacji", "close": "Zamknij",
-        "panel_help": "Kliknij organizację na mapie, aby zobaczyć jej partnerów i to, co ich łączy.",
-        "articles": "Artykuły", "via": "reprezentant", "cross": "powiązanie międzysektorowe",
-        "same": "powiązanie w sektorze", "focus": "ta strona", "ties_of": "Powiązania",
-        "coordinator": "koordynator", "gatekeeper": "strażnik", "representative": "reprezentant",
-        "itinerant": "konsultant", "liaison": "łącznik", "internal": "wewnątrz sektora",
-        "external": "między sektorami", "all": "Cała mapa", "ties": "Powiązania", "share": "Udział",
-        "ei": "Indeks E-I", "cross_share": "powiązań łączy różne sektory", "approx": "(szacunek z próby)",
-        "zoom_in": "Przybliż", "zoom_out": "Oddal", "zoom_reset": "Cała mapa",
-    },
-    "en": {
-        "degree": "Partners", "betweenness": "Betweenness", "weight": "Shared activities", "county": "County",
-        "kind": "Kind", "sector": "Sector", "name": "Name", "wdegree": "Shared activities (sum)",
-        "community": "Group", "failed": "The map could not be loaded.", "empty": "No ties for these settings.",
-        "loading": "Loading the map…", "nowebgl": "This browser does not draw WebGL: a picture of the map follows.",
-        "search": "Search the map", "search_placeholder": "organisation name…", "no_match": "Nothing found",
-        "partners": "Partners", "open_page": "Organisation's page", "close": "Close",
-        "panel_help": "Click an organisation on the map to see its partners and what ties them.",
-        "articles": "Articles", "via": "represented by", "cross": "tie across sectors",
-        "same": "tie within a sector", "focus": "this page", "ties_of": "Ties",
-        "coordinator": "coordinator", "gatekeeper": "gatekeeper", "representative": "representative",
-        "itinerant": "consultant", "liaison": "liaison", "internal": "within a sector",
-        "external": "across sectors", "all": "Whole map", "ties": "Ties", "share": "Share",
-        "ei": "E-I index", "cross_share": "of ties cross sectors", "approx": "(estimated from a sample)",
-        "zoom_in": "Zoom in", "zoom_out": "Zoom out", "zoom_reset": "Whole map",
-    },
-}
 
 
 def words(lang: str) -> dict:
     """The scripts' words in ``lang``, with the sector and tie names and the counted nouns' forms."""
-    out = dict(WORDS[lang])
+    out = section("script", lang)
     out["sectors"] = {k: v[lang] for k, v in SECTOR_LABELS.items()}
     out["tie_kinds"] = {k: v[lang] for k, v in TIE_KIND_LABELS.items()}
     out["nouns"] = {k: v.get(lang, v["en"]) for k, v in NOUNS.items()}
@@ -70,8 +36,9 @@ def words(lang: str) -> dict:
 def legend(lang: str, people: bool = True) -> dict:
     nodes = [{"key": k, "name": sector_label(k, lang), "color": nxp.SECTOR_COLOURS[k]}
              for k in ("public", "social", "business", "") + (("person",) if people else ())]
-    edges = [{"key": "cross", "name": WORDS[lang]["cross"], "color": nxp.CROSS_COLOUR},
-             {"key": "same", "name": WORDS[lang]["same"], "color": nxp.SAME_COLOUR}]
+    words = section("script", lang)
+    edges = [{"key": "cross", "name": words["cross"], "color": nxp.CROSS_COLOUR},
+             {"key": "same", "name": words["same"], "color": nxp.SAME_COLOUR}]
     return {"nodes": nodes, "edges": edges}
 
 
@@ -135,4 +102,4 @@ def node_payload(G: nx.Graph, iri: str, lang: str, base: str, names: DisplayName
             "degree": d.get("degree", 0), "partners": partners}
 
 
-__all__ = ["WORDS", "legend", "map_payload", "node_payload", "words"]
+__all__ = ["legend", "map_payload", "node_payload", "words"]

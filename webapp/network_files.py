@@ -21,7 +21,7 @@ from webapp.explain import explain
 from webapp.formats import count, format_date
 from webapp.i18n import current_lang, section
 from webapp.network import areas, computed, current_filter, query_of, url_of_entity
-from webapp.network_data import WORDS, legend
+from webapp.network_data import legend
 from webapp.state import state
 from webapp.tables import Table, excel_csv, xlsx
 from webapp.vocabulary import sector_label, tie_kind_label
@@ -42,8 +42,6 @@ DOWNLOADS = {
     "metrics.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "metrics.xlsx"),
     "metrics.csv": ("text/csv; charset=utf-8", "metrics.csv"),
 }
-#: the file names' words, so a downloaded file says what it is in the reader's language
-FILE_WORDS = {"pl": {"ties": "powiazania", "metrics": "miary"}, "en": {"ties": "ties", "metrics": "measures"}}
 
 TIE_COLUMNS = {
     "pl": ["Organizacja", "Sektor organizacji", "Partner", "Sektor partnera", "Jak współpracują",
@@ -55,9 +53,9 @@ TIE_COLUMNS = {
 }
 METRIC_COLUMNS = {
     "pl": ["Nazwa", "Rodzaj", "Sektor", "Powiat", "Liczba partnerów (stopień)", "Wspólne działania (suma wag)",
-           "Pośrednictwo", "Grupa"] + [WORDS["pl"][r] for r in ROLES] + ["IRI"],
+           "Pośrednictwo", "Grupa"] + [section("script", "pl")[r] for r in ROLES] + ["IRI"],
     "en": ["Name", "Kind", "Sector", "County", "Partners (degree)", "Shared activities (weighted degree)",
-           "Betweenness", "Group"] + [WORDS["en"][r] for r in ROLES] + ["IRI"],
+           "Betweenness", "Group"] + [section("script", "en")[r] for r in ROLES] + ["IRI"],
 }
 
 
@@ -95,7 +93,7 @@ def ties_table(flt: NetworkFilter, language: str) -> Table:
                  about + [(words["source"], request.url_root.rstrip("/") + url_for("network.page") +
                            (f"?{query_of(flt)}" if query_of(flt) else "")),
                           (words["licence"], "CC BY 4.0")],
-                 sheet=FILE_WORDS[language]["ties"], about_sheet="opis" if language == "pl" else "about",
+                 sheet=section("file", language)["ties"], about_sheet="opis" if language == "pl" else "about",
                  widths=[40, 16, 40, 16, 24, 12, 24, 80, 80, 10, 30, 30])
 
 
@@ -112,7 +110,7 @@ def metrics_table(flt: NetworkFilter, language: str) -> Table:
     words = section("map", language)
     return Table(f"{words['metrics_title']} — {title.split(' — ', 1)[1]}", METRIC_COLUMNS[language], rows,
                  about + [(words["licence"], "CC BY 4.0")],
-                 sheet=FILE_WORDS[language]["metrics"], about_sheet="opis" if language == "pl" else "about")
+                 sheet=section("file", language)["metrics"], about_sheet="opis" if language == "pl" else "about")
 
 
 def _absolute(iri: str) -> str | None:
@@ -138,11 +136,11 @@ def download(fmt: str) -> Response:
     if fmt in ("ties.xlsx", "ties.csv"):
         table = ties_table(flt, language)
         body = xlsx(table) if fmt.endswith("xlsx") else excel_csv(table)
-        suffix = f"{FILE_WORDS[language]['ties']}.{fmt.split('.')[1]}"
+        suffix = f"{section('file', language)['ties']}.{fmt.split('.')[1]}"
     elif fmt in ("metrics.xlsx", "metrics.csv"):
         table = metrics_table(flt, language)
         body = xlsx(table) if fmt.endswith("xlsx") else excel_csv(table)
-        suffix = f"{FILE_WORDS[language]['metrics']}.{fmt.split('.')[1]}"
+        suffix = f"{section('file', language)['metrics']}.{fmt.split('.')[1]}"
     else:
         G, summary, pos = computed(flt)
         title, about = describe(flt, language)
