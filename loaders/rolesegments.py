@@ -209,6 +209,9 @@ def person_before(doc: Doc, i: int) -> tuple[Mention | None, str]:
     k = i - 1
     mark = ""
     t = doc.tok(k)
+    if t is not None and t.text.lower() == "jako":  # "Jan Nowak jako przedstawiciel X"
+        k -= 1
+        t = doc.tok(k)
     if t is not None and t.text in APPOSITION:
         mark, k = t.text, k - 1
     t = doc.tok(k)

@@ -191,6 +191,14 @@ def test_an_abbreviated_deputy_is_a_deputy(text: str, expected: tuple[str, str, 
      {("Jan Nowak", "przedstawiciel", "Fundacja Barka")}),
     # on the body's behalf, with the role written before the name
     ("W imieniu Gminy Bałtów porozumienie podpisał Wójt Jan Nowak.", {("Jan Nowak", "wójt", "Gmina Bałtów")}),
+    ("W spotkaniu uczestniczył z ramienia Fundacji Barka Jan Nowak.", {("Jan Nowak", "przedstawiciel", "Fundacja Barka")}),
+    # "reprezentować" as the verb of the sentence, either way round
+    ("Fundację Barka reprezentował Jan Nowak.", {("Jan Nowak", "przedstawiciel", "Fundacja Barka")}),
+    ("Jan Nowak reprezentował Fundację Barka.", {("Jan Nowak", "przedstawiciel", "Fundacja Barka")}),
+    # a role after "jako", and "szef"
+    ("Jan Nowak jako przedstawiciel Stowarzyszenia Tłok przedstawił ofertę.",
+     {("Jan Nowak", "przedstawiciel", "Stowarzyszenie Tłok")}),
+    ("Jan Nowak, szef Fundacji Barka, przywitał gości.", {("Jan Nowak", "szef", "Fundacja Barka")}),
 ])
 def test_affiliation_without_a_role_word(text: str, expected: set) -> None:
     assert roles(run(text)) == expected
@@ -200,6 +208,7 @@ def test_affiliation_without_a_role_word(text: str, expected: set) -> None:
     "Głos zabrał Jan Nowak (z prawej) obok Fundacji Barka.",  # a bracket that names no body
     "Jan Nowak mówił, że reprezentujący Fundację Barka nie przyszli.",  # no person before the participle
     "Ze strony Fundacji Barka padły pytania, a Jan Nowak odpowiadał.",  # the body's side, then another clause
+    "Jan Nowak mówił jako ostatni, a Fundacja Barka słuchała.",  # "jako" with no role after it
 ])
 def test_affiliation_without_a_role_word_near_misses(text: str) -> None:
     assert roles(run(text)) == set()
