@@ -130,7 +130,8 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
             c.end = j = j + 1
             continue
         if programme and j == c.end and (t.is_upper or (not t.is_cap and t.is_word and adjectives(t)
-                                                         and not nouns(t))):
+                                                         and not nouns(t)
+                                                         and not any(i.pos in ("ppas", "pact") for i in t.interps))):
             c.end = j = j + 1  # "Program Operacyjny WER", "Oś priorytetowa 9"
             continue
         if t.is_upper and j == c.end and not programme and not toks[k].is_upper and not _roman(t.text):
@@ -163,6 +164,10 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
                 and not is_person_start(doc, j + 1) and j == c.end and not _starts_org(doc, j + 1) \
                 and (low == "i" or _genitive(toks[j - 1]) and _genitive_run(doc, j + 1)):
             c.end = j = j + 2
+            continue
+        if low == "dla" and programme and j == c.end and nxt.is_cap and toks[k].text.lower().startswith("fundusz") \
+                and not is_person_start(doc, j + 1):
+            c.end = j = j + 1  # "Fundusze Europejskie dla Rozwoju Społecznego 2021-2027", "… dla Podkarpacia"
             continue
         if low == "na" and nxt.text.lower() == "lata" and programme and j == c.end:
             c.end = j = j + 2

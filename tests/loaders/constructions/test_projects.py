@@ -40,3 +40,17 @@ def test_project_partners_listed_after_the_noun() -> None:
 ])
 def test_the_organisation_acting_within_a_project_runs_it(text: str, expected: set[str]) -> None:
     assert {o for _, o in rels(run(text), "partner", by="project-agent")} == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # the 2021-2027 programmes are named "Fundusze Europejskie dla …" with their years
+    ("Projekt realizowany jest w ramach programu Fundusze Europejskie dla Rozwoju Społecznego 2021-2027 "
+     "współfinansowanego ze środków Europejskiego Funduszu Społecznego Plus.",
+     "Fundusze Europejskie dla Rozwoju Społecznego 2021-2027"),
+    ("Projekt finansowany jest z programu Fundusze Europejskie dla Podkarpacia 2021-2027.",
+     "Fundusze Europejskie dla Podkarpacia 2021-2027"),
+    # "dla" and a person is no part of a fund's name
+    ("Fundusz Pracy dla Jana Nowaka wypłacił zasiłek.", "Fundusz Pracy"),
+])
+def test_programme_names(text: str, name: str) -> None:
+    assert name in names(run(text), "Programme")
