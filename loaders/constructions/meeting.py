@@ -18,8 +18,19 @@ from loaders.tokens import ABBREVIATIONS, Token
 
 
 def event_sentences(doc: Doc) -> list[int]:
-    words = frozenset(doc.gaz.event_words) | doc.gaz.words("event_verbs")
-    return [s for s in range(len(doc.sentences)) if has(doc, s, words)]
+    """The sentences that tell of the meeting: a meeting's noun, or a verb of meeting that says what happened
+    ("odbyło się", "spotkali się"), not what may happen ("można spotkać ludzi")."""
+    nouns_ = frozenset(doc.gaz.event_words)
+    verbs = doc.gaz.words("event_verbs")
+    out = []
+    for s in range(len(doc.sentences)):
+        for t in doc.sentence_tokens(s):
+            if t.lemmas & nouns_ or t.text.lower() in nouns_ or t.lemmas & verbs and any(
+                    i.pos in ("praet", "fin", "ppas", "pact", "ger", "imps", "bedzie") and i.lemma in verbs
+                    for i in t.interps):
+                out.append(s)
+                break
+    return out
 
 
 @construction("meeting", "relations", patterned=False)

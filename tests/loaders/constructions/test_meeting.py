@@ -111,3 +111,13 @@ def test_an_agreement_signed_at_the_meeting_has_its_day() -> None:
             title=TITLE)
     agreement = next(e for e in x.entities.values() if e.type == "Agreement")
     assert agreement.date == dt.date(2017, 1, 20)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("W piątek w Opatowie spotkali się przedstawiciele Fundacji Barka.", True),
+    ("Konferencja o ekonomii społecznej była udana.", True),
+    # a verb of meeting that tells of no meeting: a profile, not a report
+    ("W ekonomii społecznej można spotkać ludzi gotowych pomóc. Fundacja Barka prowadzi przedszkole.", False),
+])
+def test_an_article_reports_a_meeting_when_it_tells_of_one(text: str, event: bool) -> None:
+    assert (run(text).event is not None) == event
