@@ -172,6 +172,13 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
         if low == "na" and nxt.text.lower() == "lata" and programme and j == c.end:
             c.end = j = j + 2
             continue
+        if low in ("w", "we") and j == c.end and "województwo" in nxt.lemmas and doc.tok(j + 2) is not None \
+                and doc.tokens[j + 2].sentence == sent and any(
+                    gaz.register.voivodeship_by_name(a.lemma[:-1] + "ie") for a in adjectives(doc.tokens[j + 2])):
+            c.end = j + 3  # "Regionalny Komitet … w Województwie Podlaskim"
+            if not c.area:
+                c.area = range(j + 1, j + 3)
+            break
         if low in ("w", "we") and nxt.is_cap and j == c.end and town_at(doc, j + 1) is not None \
                 and not is_place(doc, nxt):
             c.end = town_at(doc, j + 1)[0]  # type: ignore[index]  # "w Stalowej Woli", "w Czerwińsku nad Wisłą"

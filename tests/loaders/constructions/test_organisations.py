@@ -173,3 +173,13 @@ def test_a_quoted_name_before_the_kind(text: str, name: str) -> None:
 ])
 def test_a_quoted_title_before_a_named_body_is_not_its_name(text: str) -> None:
     assert names(run(text), "Organization") == {"Fundacja Barka"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Obecny był Regionalny Komitet Rozwoju Ekonomii Społecznej w Województwie Podlaskim.",
+     "Regionalny Komitet Rozwoju Ekonomii Społecznej w Województwie Podlaskim"),
+    ("Obecny był Regionalny Ośrodek Polityki Społecznej w województwie opolskim.",
+     "Regionalny Ośrodek Polityki Społecznej w województwie opolskim"),
+])
+def test_a_name_placed_in_a_voivodeship(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
