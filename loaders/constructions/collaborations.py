@@ -230,8 +230,8 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
     while j < len(toks) and toks[j].sentence == sent and steps < 16:
         t = toks[j]
         low = t.text.lower()
-        if low in ("w", "we") and doc.tok(j + 1) is not None and toks[j + 1].text.lower() == "imieniu":
-            break  # "Umowę w imieniu OWES podpisała"
+        if low in ("w", "we") and doc.tok(j + 1) is not None and toks[j + 1].text.lower() in ("imieniu", "celu"):
+            break  # "Umowę w imieniu OWES podpisała"; "sieci współpracy w celu wzmacniania …" says its purpose
         if low in preps or low == ".":
             if low == "." and toks[j - 1].text.lower() != "ds":
                 break

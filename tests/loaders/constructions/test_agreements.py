@@ -95,3 +95,11 @@ def test_the_body_signed_for_is_the_partner_not_the_person_who_signed() -> None:
             "Lipskiego porozumienie podpisał Starosta Lipski Marek Szymczyk.")
     assert {o for _, o in rels(x, "partner")} == {"Powiat Lipski"}
     assert {o for _, o in rels(x, "signatory")} == {"Powiat Lipski", "Marek Szymczyk"}
+
+
+def test_a_purpose_is_no_part_of_a_name() -> None:
+    assert [e.name for e in run("Podpisano porozumienie o współpracy w celu rozwoju ekonomii społecznej.")
+            .entities.values() if e.type == "Agreement"] == ["porozumienie o współpracy"]
+    # a network talked of, named by nothing but its purpose, is no partnership
+    x = run("Mówił o tworzeniu lokalnej sieci współpracy w celu wzmacniania tych przedsiębiorstw.")
+    assert not [e for e in x.entities.values() if e.type == "Partnership"]
