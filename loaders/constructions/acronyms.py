@@ -9,6 +9,7 @@ from __future__ import annotations
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind, bare_acronym
 from loaders.matcher import Match
+from loaders.names import place_locative
 from loaders.orgchain import LEGAL_FORM
 from loaders.orgfacts import place_of
 from loaders.registry import construction
@@ -75,6 +76,17 @@ def acronym_name(doc: Doc, match: Match) -> None:
                     kind=row if row is not None and (inner.kind is None or inner.kind.kind in VAGUE_KINDS)
                     else inner.kind, quoted=inner.quoted, region=inner.region, county=inner.county)
         m.aliases |= inner.aliases | {inner.name}
+        doc.add(m, "org-acronym-name")
+        return
+    full = doc.gaz.mapping("acronym_names").get(acr)
+    hit = town_at(doc, name[0]) if name is not None and full else None
+    if name is not None and full and hit is not None and hit[0] == name[1]:
+        # "WUP Rzeszów", "ROPS Opole": the town in the nominative is the body's place
+        g = hit[1][0]
+        m = Mention("Organization", a[0], name[1], f"{full[0]} w {place_locative(g.name)}", sent, kind=row,
+                    acronym=acr, head=a[0])
+        m.aliases.add(doc.span_text(a[0], name[1]))
+        m.gmina, m.region = g.code, g.voivodeship
         doc.add(m, "org-acronym-name")
         return
     if name is not None:

@@ -101,6 +101,9 @@ def test_no_organisation(text: str) -> None:
     ("Wystąpiły panie z KGW Borkowo.", "KGW Borkowo"),
     # a kind's acronym with a legal form is a body of that kind run as a company
     ("O pracy opowiedzieli przedstawiciele WTZ Sp. z o.o. oraz Fundacji Barka.", "WTZ Sp. z o.o."),
+    # a kind's acronym with its town in the nominative
+    ("Obecny był dyrektor WUP Rzeszów Jan Nowak.", "Wojewódzki Urząd Pracy w Rzeszowie"),
+    ("Obecny był przedstawiciel ROPS Opole.", "Regionalny Ośrodek Polityki Społecznej w Opolu"),
 ])
 def test_a_kind_in_lower_case_with_a_place_or_a_name(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")
@@ -183,3 +186,9 @@ def test_a_quoted_title_before_a_named_body_is_not_its_name(text: str) -> None:
 ])
 def test_a_name_placed_in_a_voivodeship(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")
+
+
+def test_a_regional_body_named_by_acronym_and_town_is_the_region_s() -> None:
+    x = run("Obecny był dyrektor WUP Rzeszów Jan Nowak.")
+    [e] = [e for e in x.entities.values() if e.type == "Organization"]
+    assert e.key == "wup-podkarpackie" and "WUP Rzeszów" in e.aliases
