@@ -25,7 +25,9 @@ ABBREVIATIONS = {
 
 _TOKEN = re.compile(
     r"""
-    (?P<word>[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W\d_][^\W_]*)*)   # words, hyphenated compounds
+    (?P<compound>[^\W\d_]+[sc]ko(?:\s*[-–—]\s+|\s+[-–—]\s*)(?=[^\W\d_]+(?:sk|ck|dzk)[^\W\d_]*\b)[^\W\d_]+)
+                                                           # "Warmińsko- Mazurskiego", "kujawsko – pomorskim"
+    |(?P<word>[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W\d_][^\W_]*)*)   # words, hyphenated compounds
     |(?P<num>\d+(?:[.,:/]\d+)*)                            # numbers, 9.1, 9.3.2, 2014-2020 parts, 20.01.2017
     |(?P<punct>\S)
     """,
@@ -65,7 +67,16 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(n, m.group(), m.start(), m.end(), m.lastgroup or "punct") for n, m in enumerate(_TOKEN.finditer(text))]
+    """Words, numbers and punctuation with their offsets. A compound adjective written with spaces around its dash
+    ("Warmińsko- Mazurskiego") is one word, read as written with a plain hyphen ("Warmińsko-Mazurskiego")."""
+    out = []
+    for n, m in enumerate(_TOKEN.finditer(text)):
+        kind = m.lastgroup or "punct"
+        word = m.group()
+        if kind == "compound":
+            kind, word = "word", re.sub(r"\s*[-–—]\s*", "-", word)
+        out.append(Token(n, word, m.start(), m.end(), kind))
+    return out
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:

@@ -180,3 +180,25 @@ def test_words_that_are_no_town_stay_none() -> None:
 
     doc = default_pipeline().prepare(Article(id="t", text="Był w Zielonym Ogrodzie Miejskim.", source="test"))
     assert town_at(doc, 2) is None
+
+
+@pytest.mark.parametrize("text, words", [
+    # a compound adjective written with spaces around its dash is one word, read with a plain hyphen
+    ("Województwa Warmińsko- Mazurskiego", ["Województwa", "Warmińsko-Mazurskiego"]),
+    ("w województwie kujawsko – pomorskim", ["w", "województwie", "kujawsko-pomorskim"]),
+    # a dash between clauses, and a double-barrelled surname, are not compounds
+    ("było blisko – jak mówił – dwieście", ["było", "blisko", "–", "jak", "mówił", "–", "dwieście"]),
+    ("Małgorzata Góźdź – Morawska", ["Małgorzata", "Góźdź", "–", "Morawska"]),
+])
+def test_compound_adjectives_with_a_spaced_dash(text: str, words: list[str]) -> None:
+    from loaders.tokens import tokenize
+
+    toks = tokenize(text)
+    assert [t.text for t in toks] == words
+    assert all(text[t.start:t.end].replace(" ", "").replace("–", "-") == t.text.replace("–", "-") for t in toks)
+
+
+def test_a_voivodeship_written_with_a_spaced_dash_is_that_voivodeship() -> None:
+    x = extract(Article(id="t", text="Przyjęto Strategię Polityki Społecznej Województwa Warmińsko- Mazurskiego.",
+                        source="test"))
+    assert {e.name for e in x.entities.values() if e.type == "Organization"} == {"Województwo Warmińsko-Mazurskie"}
