@@ -100,8 +100,8 @@ def _together(doc: Doc, k: int, sentence: int) -> list[Mention]:
 
 
 def _nominative(doc: Doc, m: Mention) -> bool:
-    if m.head < 0:
-        return True  # an acronym
+    if m.head < 0 or not nouns(doc.tokens[m.head]) and doc.tokens[m.head].is_upper:
+        return True  # an acronym: "RCPS w Łodzi" does not decline
     return any("nom" in i.cases for i in nouns(doc.tokens[m.head]))
 
 

@@ -12,6 +12,7 @@ from loaders.matcher import Match
 from loaders.registry import construction
 from loaders.lists import list_items
 from loaders.relate import after, governs
+from loaders.rolesegments import read_segment
 
 
 @construction("self-government", "relations", patterned=False)
@@ -68,6 +69,12 @@ def founder_verb(doc: Doc, match: Match) -> None:
     founded the organisation after it ("powołało do życia spółdzielnię": the cooperative named before)."""
     s, (cue, end) = match.sentence, match.span("cue") or (match.start, match.end)
     if _founded_by_relative(doc, s, cue, end):
+        return
+    seg = read_segment(doc, end)
+    if seg is not None and seg.org is not None:  # "Zespół powołał Wójt Gminy Lipnik": the role's body founded it
+        before = [m for m in doc.in_sentence(s, ("Organization",)) if m.end <= cue and doc.key(m)]
+        if before and doc.key(before[-1]) != seg.org:
+            doc.relate("founder", doc.key(before[-1]), seg.org, s, "founder-verb")
         return
     founded = _founded_after(doc, s, end)
     if founded is None:

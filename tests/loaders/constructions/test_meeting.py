@@ -121,3 +121,8 @@ def test_an_agreement_signed_at_the_meeting_has_its_day() -> None:
 ])
 def test_an_article_reports_a_meeting_when_it_tells_of_one(text: str, event: bool) -> None:
     assert (run(text).event is not None) == event
+
+
+def test_an_acronym_named_body_organises_in_the_nominative() -> None:
+    assert organisers("Konferencję zorganizowało RCPS w Łodzi.") == {
+        "Regionalne Centrum Polityki Społecznej w Łodzi": "organizer-active"}

@@ -96,3 +96,10 @@ def test_founders_after_a_relative_pronoun() -> None:
 def test_a_relative_clause_of_no_founding() -> None:
     x = run("Spółdzielnię Socjalną Lipa, którą odwiedziła Fundacja Barka, chwalono.")
     assert rels(x, "founder") == set()
+
+
+def test_a_body_founded_by_the_head_of_another_after_the_verb() -> None:
+    # "Zespół powołał Wójt": the object comes first, the head who appointed it after the verb
+    x = run("We wtorek spotkali się członkowie Zespołu ds. Ekonomii Społecznej. Zespół ds. Ekonomii Społecznej "
+            "powołał Starosta Opatowski.")
+    assert rels(x, "founder") == {("Zespół ds. Ekonomii Społecznej", "Powiat Opatowski")}
