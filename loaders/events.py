@@ -67,6 +67,16 @@ def merge_events(extractions: Iterable[Extraction]) -> None:
             seen.append(x)
             continue
         _rekey(x, x.event, first.event)  # type: ignore[arg-type]
+        _share_year(first, x)
+
+
+def _share_year(a: Extraction, b: Extraction) -> None:
+    """One report's full date completes the other's day without a year ("27 września" is 2017-09-27), so the one
+    event has one date."""
+    ea, eb = a.entities[a.event], b.entities[b.event]  # type: ignore[index]
+    for full, part in ((ea, eb), (eb, ea)):
+        if full.date and not part.date and part.date_partial:
+            part.date, part.date_partial = full.date, None
 
 
 def _rekey(x: Extraction, old: str, new: str) -> None:

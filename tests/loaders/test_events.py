@@ -70,3 +70,12 @@ def test_the_same_kind_in_two_towns_is_two_bodies() -> None:
     a, b = keys_of("Organization", "Spotkanie odbyło się w Centrum Kultury w Jędrzejowie.",
                    "Spotkanie odbyło się w Centrum Kultury w Końskich.")
     assert a and b and a != b
+
+
+def test_one_event_has_one_date_when_one_report_gives_no_year() -> None:
+    a = Article(id="a", text=SIGNING_A, source="a", title="Porozumienie podpisane")
+    no_year = Article(id="b", text=SIGNING_A.replace("20 stycznia 2017 r.", "20 stycznia"), source="b", title="Znów")
+    xa, xb = extract_corpus([a, no_year])
+    assert xa.event == xb.event
+    ea, eb = xa.entities[xa.event], xb.entities[xb.event]
+    assert ea.date == eb.date == dt.date(2017, 1, 20) and not eb.date_partial
