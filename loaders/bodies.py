@@ -46,6 +46,10 @@ def implied_body(doc: Doc, level: str, j: int, s: int) -> str | None:
         return voivode_office(doc, _voivodeship_named(doc, nxt) or doc.region)
     if level in ("gmina", "rural", "city") and nxt is not None:
         word = nxt
+        if nxt.text.lower() in ("miasta", "miasto") and doc.tok(j + 3) is not None \
+                and doc.tokens[j + 1].text.lower() == "i" and doc.tokens[j + 2].text.lower() in ("gminy", "gmina"):
+            j += 2  # "Burmistrz Miasta i Gminy Ożarów"
+            nxt = doc.tokens[j]
         if nxt.text.lower() in ("gminy", "miasta", "gmina", "miasto") and doc.tok(j + 1) is not None:
             word = doc.tokens[j + 1]  # "wójt gminy Gowarczów", "burmistrz miasta Pieniężno"
         if not word.is_cap:

@@ -91,12 +91,16 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
     while k < b and k - j < 12:
         m = doc.starting_at(k)
         if m is not None and m.type in ("Organization", "Project"):
-            seg.org, seg.end = doc.key(m), _after_acronym(doc, m.end)
+            seg.org, seg.end = doc.key(m), _in_parent(doc, _after_acronym(doc, m.end))
             break
         if m is not None and m.type == "Person":
             break
         u = toks[k]
         low = u.text.lower()
+        if low in ("miasta", "miasto") and doc.tok(k + 2) is not None and toks[k + 1].text.lower() == "i" \
+                and toks[k + 2].text.lower() in ("gminy", "gmina"):
+            k = seg.end = k + 3  # "Burmistrz Miasta i Gminy Ożarów": the town's name follows
+            continue
         if low in preps:
             nxt = doc.starting_at(k + 1)
             if nxt is not None and nxt.type in ("Organization", "Project"):
@@ -125,6 +129,16 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
         seg.org = _implied(doc, seg)
     seg.title = _title(doc, seg, title_end)
     return seg
+
+
+def _in_parent(doc: Doc, j: int) -> int:
+    """Past the body a unit is in, named after it: "Dyrektor Departamentu … w Ministerstwie … Anna Kot"."""
+    t = doc.tok(j)
+    if t is not None and t.text.lower() in ("w", "we"):
+        parent = doc.starting_at(j + 1)
+        if parent is not None and parent.type == "Organization":
+            return _after_acronym(doc, parent.end)
+    return j
 
 
 def _unnamed(doc: Doc, m: Mention) -> bool:

@@ -214,13 +214,26 @@ def represented_by(doc: Doc, match: Match) -> None:
     person = doc.outer_at(p_span[0]) if p_span else None
     if org is None or person is None:
         return
-    k = person.end
-    if doc.tok(k) is not None and doc.tokens[k].text in (",", "–", "-", "—"):
+    while person is not None:  # "X reprezentowali Anna Kot (prezes) i Jan Nowak (skarbnik)"
+        k = person.end
+        if doc.tok(k) is not None and doc.tokens[k].text in (",", "–", "-", "—", "("):
+            k += 1
+        seg = read_segment(doc, k)
+        if seg is None:  # "W imieniu Gminy X podpisał Burmistrz Jan Nowak": the role just before the name
+            seg = next((g for back in (1, 2, 3) if (g := read_segment(doc, person.start - back)) is not None
+                        and g.role_end == person.start), None)
+        role = doc.gaz.role_label(seg.phrase.value) if seg else doc.gaz.role_label("przedstawiciel")
+        title = seg.title if seg else None
+        doc.relate("role", doc.key(person), doc.key(org), match.sentence, "represented-by", role=role, title=title)
+        person = _next_listed(doc, max(person.end, seg.end if seg and seg.start >= person.end else person.end))
+
+
+def _next_listed(doc: Doc, k: int) -> Mention | None:
+    """The next person of a list, right after ``k`` and its closing bracket: "… (prezes) i Jan Nowak"."""
+    if doc.tok(k) is not None and doc.tokens[k].text == ")":
         k += 1
-    seg = read_segment(doc, k)
-    if seg is None:  # "W imieniu Gminy X podpisał Burmistrz Jan Nowak": the role just before the name
-        seg = next((g for back in (1, 2, 3) if (g := read_segment(doc, person.start - back)) is not None
-                    and g.role_end == person.start), None)
-    role = doc.gaz.role_label(seg.phrase.value) if seg else doc.gaz.role_label("przedstawiciel")
-    title = seg.title if seg else None
-    doc.relate("role", doc.key(person), doc.key(org), match.sentence, "represented-by", role=role, title=title)
+    t = doc.tok(k)
+    if t is None or t.text.lower() not in (",", "i", "oraz"):
+        return None
+    nxt = doc.starting_at(k + 1)
+    return nxt if nxt is not None and nxt.type == "Person" else None

@@ -199,6 +199,13 @@ def test_an_abbreviated_deputy_is_a_deputy(text: str, expected: tuple[str, str, 
     ("Jan Nowak jako przedstawiciel Stowarzyszenia Tłok przedstawił ofertę.",
      {("Jan Nowak", "przedstawiciel", "Stowarzyszenie Tłok")}),
     ("Jan Nowak, szef Fundacji Barka, przywitał gości.", {("Jan Nowak", "szef", "Fundacja Barka")}),
+    # several representatives, each with a role in brackets
+    ("Fundację Barka reprezentowali Anna Kot (prezes) i Jan Nowak (skarbnik).",
+     {("Anna Kot", "prezes", "Fundacja Barka"), ("Jan Nowak", "skarbnik", "Fundacja Barka")}),
+    # a town-and-country gmina's mayor, and a unit named with the body it is in
+    ("Spotkanie otworzył Burmistrz Miasta i Gminy Ożarów Marcin Majcher.", {("Marcin Majcher", "burmistrz", "Gmina Ożarów")}),
+    ("Przybyła Dyrektor Departamentu Ekonomii Społecznej w Ministerstwie Rodziny i Polityki Społecznej Anna Kot.",
+     {("Anna Kot", "dyrektor", "Departament Ekonomii Społecznej")}),
 ])
 def test_affiliation_without_a_role_word(text: str, expected: set) -> None:
     assert roles(run(text)) == expected
