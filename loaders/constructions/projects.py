@@ -56,6 +56,11 @@ def projects(doc: Doc) -> None:
                         doc.relate("partner", proj, doc.key(m), s, by)
             if t.lemmas & funding:
                 _funding(doc, proj, after(doc, s, t.i + 1, ("Programme",)), s)
+                przez = next((u for u in toks[n + 1:n + 3] if u.text.lower() == "przez"), None)
+                if przez is not None:  # "finansowany przez Narodowy Instytut Wolności": a body funds it
+                    objs = after(doc, s, przez.i + 1, ("Organization",))
+                    if objs and objs[0].start == przez.i + 1:
+                        doc.relate("funder", proj, doc.key(objs[0]), s, by)
             if t.lemmas & area:
                 nxt = [m for m in doc.in_sentence(s, ("County",), outer=False) if m.start > t.i]
                 if nxt and nxt[0].start - t.i <= 3:
@@ -92,8 +97,17 @@ def project_partners(doc: Doc, match: Match) -> None:
     if proj is None or cue is None:
         return
     kind = "lead_partner" if doc.tokens[cue[0]].lemmas & doc.gaz.words("lead_cues") else "partner"
-    for it in list_items(doc, match.end, match.sentence):
+    copula = doc.tok(cue[0] - 1)
+    if copula is not None and copula.lemmas & {"być", "zostać"}:  # "Fundacja X jest liderem projektu P"
+        a, _ = doc.sentence_span(match.sentence)
+        items = list_items(doc, a, match.sentence, stop=copula.i)
+    else:
+        items = list_items(doc, match.end, match.sentence)
+    for it in items:
         first = it.mentions[0]
+        lead = [t for t in doc.tokens[it.start:first.start] if t.is_word]
+        if lead and not copula.lemmas & {"być", "zostać"}:  # type: ignore[union-attr]
+            break  # "…, a jego partnerami są …": another clause, another role
         if first.type in ("Organization", "Person"):
             doc.relate(kind, proj, doc.key(first), it.sentence, "project-partners")
 

@@ -54,3 +54,20 @@ def test_the_organisation_acting_within_a_project_runs_it(text: str, expected: s
 ])
 def test_programme_names(text: str, name: str) -> None:
     assert name in names(run(text), "Programme")
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # the lead named before "jest liderem", the partners of the clause after it kept apart
+    ("Fundacja Barka jest liderem projektu „Aktywni razem”, a jego partnerami są Gmina Ożarów i Stowarzyszenie "
+     "Tłok.", "lead_partner", {"Fundacja Barka"}),
+    ("Fundacja Barka jest liderem projektu „Aktywni razem”, a jego partnerami są Gmina Ożarów i Stowarzyszenie "
+     "Tłok.", "partner", {"Gmina Ożarów", "Stowarzyszenie Tłok"}),
+    ("Realizatorem projektu „Aktywni razem” jest Stowarzyszenie Tłok.", "lead_partner", {"Stowarzyszenie Tłok"}),
+    ("Projekt „Aktywni razem” realizowany jest przez Fundację Barka we współpracy z Gminą Ożarów.", "partner",
+     {"Gmina Ożarów"}),
+    # a body that funds it
+    ("Projekt „Aktywni razem” jest finansowany przez Narodowy Instytut Wolności.", "funder",
+     {"Narodowy Instytut Wolności"}),
+])
+def test_who_leads_joins_and_funds_a_project(text: str, kind: str, expected: set[str]) -> None:
+    assert {o for _, o in rels(run(text), kind)} == expected
