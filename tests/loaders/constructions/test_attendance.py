@@ -58,6 +58,13 @@ def test_representatives_near_misses(text: str) -> None:
     # exhibitors at the meeting's fair
     ("W trakcie spotkania odbył się kiermasz produktów oferowanych przez Fundację Barka i Stowarzyszenie Tłok.",
      {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    # those who accepted the invitation, came "z" a body, or presented their work
+    ("Spotkanie odbyło się w Opatowie. Zaproszenie przyjęli: Fundacja Barka oraz Stowarzyszenie Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    ("Spotkanie zgromadziło ponad 50 osób, m.in. z Fundacji Barka i Stowarzyszenia Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
+    ("Spotkanie odbyło się w Opatowie. Swoje działania zaprezentowały Fundacja Barka i Stowarzyszenie Tłok.",
+     {"Fundacja Barka", "Stowarzyszenie Tłok"}),
 ])
 def test_participation_lists(text: str, expected: set[str]) -> None:
     assert attendees(text, by="attendee-list") == expected
@@ -75,6 +82,8 @@ def test_participation_lists_take_people_and_representatives() -> None:
     "Spotkanie odbyło się w Opatowie. Omówiono m.in. działania Fundacji Barka.",
     # services a body offers, talked about: no fair, no exhibitor
     "Spotkanie odbyło się w Opatowie. Prezes mówił o usługach oferowanych przez Fundację Barka.",
+    # a presentation still to come, of a body talked about
+    "Spotkanie odbyło się w Opatowie. Mówiono o Fundacji Barka, która swoje działania zaprezentuje w maju.",
 ])
 def test_participation_near_misses(text: str) -> None:
     assert attendees(text, by="attendee-list") == set()
