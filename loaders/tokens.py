@@ -25,8 +25,10 @@ ABBREVIATIONS = {
 
 _TOKEN = re.compile(
     r"""
-    (?P<compound>[^\W\d_]+[sc]ko(?:\s*[-–—]\s+|\s+[-–—]\s*)(?=[^\W\d_]+(?:sk|ck|dzk)[^\W\d_]*\b)[^\W\d_]+)
-                                                           # "Warmińsko- Mazurskiego", "kujawsko – pomorskim"
+    (?P<compound>[^\W\d_]+[sc]ko(?:\s*[-–—]\s+|\s+[-–—]\s*)(?=[^\W\d_]+(?:sk|ck|dzk)[^\W\d_]*\b)[^\W\d_]+
+                 |[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]*(?<!i)(?<!Woj)[sc]ko[ ](?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]*(?:sk|ck|dzk)[^\W\d_]*\b)[^\W\d_]+)
+                                   # "Warmińsko- Mazurskiego", "kujawsko – pomorskim", "Warmińsko Mazurskiego"
+                                   # (not the nouns "Stanowisko", "Wojsko")
     |(?P<word>[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W\d_][^\W_]*)*)   # words, hyphenated compounds
     |(?P<num>\d+(?:[.,:/]\d+)*)                            # numbers, 9.1, 9.3.2, 2014-2020 parts, 20.01.2017
     |(?P<punct>\S)
@@ -74,7 +76,7 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "punct"
         word = m.group()
         if kind == "compound":
-            kind, word = "word", re.sub(r"\s*[-–—]\s*", "-", word)
+            kind, word = "word", re.sub(r"\s*[-–—]\s*|\s+", "-", word)
         out.append(Token(n, word, m.start(), m.end(), kind))
     return out
 
