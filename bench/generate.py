@@ -26,7 +26,8 @@ import morfeusz2
 
 from graph.model import Article
 from graph.settings import DATA_DIR, ROOT
-from loaders.readers import ReadError, read_articles, record_article
+from loaders.readers import ReadError, read_articles
+from loaders.records import record_article
 from loaders.tokens import split_sentences, tokenize
 
 #: the sample corpus of the repository and the larger set of real articles beside it

@@ -5,7 +5,6 @@ file or feed line it cannot read, and goes on: one bad file in a folder of a tho
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import os
@@ -13,14 +12,12 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from graph.iri import iri_problem
-from graph.slug import slugify
 from graph.model import Article
-from loaders import feeds, sidecar
-from loaders.dates import parse_date
+from graph.slug import slugify
+from loaders import sidecar
 from loaders.html_text import extract
+from loaders.records import Ids, ReadError, read_feed, read_json, to_date, usable_url
 from loaders.text import NotText, clip, decode, head, normalise, strip_markdown
 
 log = logging.getLogger(__name__)
@@ -35,37 +32,6 @@ FEED_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 
-class ReadError(Exception):
-    """An article that could not be read: where (``source``, the file) and why, in one line.
-
-    For a feed, ``line`` is the line of the bad record and the message starts with it: ``line 3: not JSON (...)``.
-    """
-
-    def __init__(self, source: str, message: str, line: int | None = None):
-        super().__init__(source, message, line)
-        self.source = source
-        self.message = message
-        self.line = line
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
-
-
-class _Ids:
-    """Article ids unique within one run: a second ``a`` becomes ``a-2``."""
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-
-    def claim(self, base: str) -> str:
-        candidate, n = base, 1
-        while candidate in self.seen:
-            n += 1
-            candidate = f"{base}-{n}"
-        self.seen.add(candidate)
-        return candidate
-
-
 def read_articles(paths: Iterable[Path | str] | Path | str, *,
                   max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadError]:
     """Every article in ``paths`` (files and folders, read recursively in name order), or why one is unreadable.
@@ -75,7 +41,7 @@ def read_articles(paths: Iterable[Path | str] | Path | str, *,
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path, not the characters of one
-    ids = _Ids()
+    ids = Ids()
     for given in paths:
         path = Path(given)
         try:
@@ -114,12 +80,12 @@ def read_bytes(data: bytes, *, name: str, source: str | None = None,
     """
     source = source or name
     path = Path(name)
-    ids = _Ids()
+    ids = Ids()
     kind = _kind(path.suffix.lower(), data[:512])
     if kind in ("jsonl", "csv", "tsv"):
-        yield from _read_feed(io.BytesIO(data), kind, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
+        yield from read_feed(io.BytesIO(data), kind, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
     elif kind == "json":
-        yield from _read_json(data, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
+        yield from read_json(data, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
     elif len(data) > max_bytes:
         yield _too_big(source, len(data), max_bytes)
     else:
@@ -173,7 +139,7 @@ def _kind(suffix: str, start: bytes) -> str:
     return "text"
 
 
-def _read_file(path: Path, *, ids: _Ids, max_bytes: int) -> Iterator[Article | ReadError]:
+def _read_file(path: Path, *, ids: Ids, max_bytes: int) -> Iterator[Article | ReadError]:
     source = str(path)
     try:
         info = path.stat()
@@ -199,7 +165,7 @@ def _read_file(path: Path, *, ids: _Ids, max_bytes: int) -> Iterator[Article | R
         with path.open("rb") as stream:
             if kind in ("jsonl", "csv", "tsv"):
                 # feeds are read a line at a time, so their size is limited per article, not per file
-                yield from _read_feed(stream, kind, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
+                yield from read_feed(stream, kind, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
                 return
             data = stream.read(limit + 1)
     except OSError as exc:
@@ -208,7 +174,7 @@ def _read_file(path: Path, *, ids: _Ids, max_bytes: int) -> Iterator[Article | R
     if len(data) > limit:  # the file grew after it was measured
         yield _too_big(source, len(data), limit, setting)
     elif kind == "json":
-        yield from _read_json(data, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
+        yield from read_json(data, source=source, stem=path.stem, ids=ids, max_bytes=max_bytes)
     else:
         yield _read_document(data, kind, source=source, stem=path.stem, ids=ids)
 
@@ -236,7 +202,7 @@ def _decode_html(data: bytes) -> str:
             raise NotText(f"not {declared.group(1).decode('ascii')} text as the page declares") from None
 
 
-def _read_document(data: bytes, kind: str, *, source: str, stem: str, ids: _Ids) -> Article | ReadError:
+def _read_document(data: bytes, kind: str, *, source: str, stem: str, ids: Ids) -> Article | ReadError:
     if not data:
         return ReadError(source, "empty file")
     try:
@@ -260,7 +226,7 @@ def _read_document(data: bytes, kind: str, *, source: str, stem: str, ids: _Ids)
                    published=date.as_date() if date else None)
 
 
-def _html_article(html: str, *, source: str, stem: str, ids: _Ids) -> Article | ReadError:
+def _html_article(html: str, *, source: str, stem: str, ids: Ids) -> Article | ReadError:
     page = extract(normalise(html))
     text = page.text.strip()
     if not text:
@@ -268,151 +234,8 @@ def _html_article(html: str, *, source: str, stem: str, ids: _Ids) -> Article | 
     title, date = head(text)
     published = to_date(page.published) if page.published else None
     return Article(id=ids.claim(slugify(stem)), text=text, source=source,
-                   title=clip(page.title) if page.title else title, url=_usable_url(page.url, source),
+                   title=clip(page.title) if page.title else title, url=usable_url(page.url, source),
                    published=published or (date.as_date() if date else None))
 
 
-def _usable_url(url: str | None, source: str) -> str | None:
-    """``url`` when it can be an IRI; otherwise None, and one line saying why (the article is kept)."""
-    if url is None:
-        return None
-    problem = iri_problem(url) if _URL_OK.match(url) else "not an http(s) address"
-    if problem is None:
-        return url
-    log.warning("%s: the address %s is left out (%s); the article is kept", source, url[:200], problem)
-    return None
-
-
-# -- feeds: one article a record -----------------------------------------------------------------------------------
-
-_TEXT_KEYS = ("text", "content", "body", "tresc", "treść")
-_TITLE_KEYS = ("title", "headline", "tytul", "tytuł")
-_DATE_KEYS = ("date", "published", "published_at", "datepublished", "data", "issued")
-_URL_KEYS = ("url", "link", "href")
-_REGION_KEYS = ("region", "voivodeship", "wojewodztwo", "województwo")
-_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|span|a|ul|ol|li|strong|em|b|i|article|section|table)\b[^>]*>",
-                       re.IGNORECASE)
-# what an IRI may not hold: spaces, controls, lone surrogates and the characters RFC 3987 excludes
-_URL_OK = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"{}|\\^`\ud800-\udfff]+$", re.IGNORECASE)
-
-
-def _read_feed(stream: io.BufferedIOBase, kind: str, *, source: str, stem: str, ids: _Ids,
-               max_bytes: int) -> Iterator[Article | ReadError]:
-    if kind == "jsonl":
-        records = feeds.jsonl_records(stream, max_bytes=max_bytes)  # type: ignore[arg-type]
-    else:
-        records = feeds.csv_records(stream, delimiter="\t" if kind == "tsv" else None,  # type: ignore[arg-type]
-                                    max_bytes=max_bytes)
-    yield from _articles(records, kind=kind, source=source, stem=stem, ids=ids, max_bytes=max_bytes)
-
-
-def _read_json(data: bytes, *, source: str, stem: str, ids: _Ids, max_bytes: int) -> Iterator[Article | ReadError]:
-    if not data.strip():
-        yield ReadError(source, "empty file")
-        return
-    yield from _articles(feeds.json_records(data), kind="json", source=source, stem=stem, ids=ids,
-                         max_bytes=max_bytes)
-
-
-def _articles(records: Iterator[tuple[int, feeds.Record]], *, kind: str, source: str, stem: str, ids: _Ids,
-              max_bytes: int | None = None) -> Iterator[Article | ReadError]:
-    any_record = False
-    for line, record in records:
-        if isinstance(record, str):
-            any_record = True
-            yield ReadError(source, f"line {line}: {record}", line)
-            continue
-        if kind in ("csv", "tsv") and not any_record and not any(k in record for k in _TEXT_KEYS):
-            # every CSV record has every column, so the first one tells
-            yield ReadError(source, f"no text column (one of {', '.join(_TEXT_KEYS[:3])})")
-            return
-        any_record = True
-        item = record_article(record, source=f"{source}:{line}", fallback_id=f"{stem}-{line}", ids=ids,
-                              max_bytes=max_bytes)
-        yield ReadError(source, f"line {line}: {item.message}", line) if isinstance(item, ReadError) else item
-    if not any_record:
-        yield ReadError(source, "empty file" if kind != "csv" else "no rows")
-
-
-def _field(record: dict[str, object], keys: tuple[str, ...]) -> tuple[str | None, object]:
-    for key in keys:
-        value = record.get(key)
-        if value is not None and value != "":
-            return key, value
-    return None, None
-
-
-def record_article(record: dict[str, object], *, source: str, fallback_id: str, ids: _Ids | None = None,
-                   max_bytes: int | None = None) -> Article | ReadError:
-    """An article from one feed record (``url``, ``title``, ``date``, ``text``, optional ``id``, ``region``).
-
-    ``fallback_id`` is the id when the record has neither an id nor a URL to take one from.
-    """
-    record = {str(k).strip().lower(): v for k, v in record.items()}
-    key, value = _field(record, _TEXT_KEYS)
-    if key is None:
-        return ReadError(source, "no text")
-    if not isinstance(value, str):
-        return ReadError(source, f"'{key}' is not a string but {type(value).__name__}")
-    if max_bytes is not None and len(value) > max_bytes:
-        return ReadError(source, f"a text of {len(value):,} characters is over the {max_bytes:,}-byte limit "
-                                 "(ESGRAF_MAX_ARTICLE_BYTES)")
-    page_title = page_url = page_date = None
-    if _HTML_TAG.search(value):
-        page = extract(normalise(value))
-        value, page_title, page_url, page_date = page.text, page.title, page.url, page.published
-    text = strip_markdown(normalise(value)).strip()
-    if not text:
-        return ReadError(source, "no text")
-    first_line, head_date = head(text)
-    title = _string(record, _TITLE_KEYS) or page_title or first_line
-    url = _usable_url(_string(record, _URL_KEYS) or page_url, source)
-    _, raw_date = _field(record, _DATE_KEYS)
-    published = to_date(raw_date) if raw_date is not None else to_date(page_date) if page_date else None
-    if published is None and raw_date is None and head_date is not None:
-        published = head_date.as_date()
-    region = _string(record, _REGION_KEYS)
-    if region and region.isdigit() and len(region) == 1:
-        region = region.zfill(2)  # voivodeship TERYT codes have two digits: "02", "26"
-    base = _string(record, ("id", "identifier", "guid"))
-    base_slug = slugify(base) if base else (_url_slug(url) if url else None) or slugify(fallback_id)
-    article_id = ids.claim(base_slug) if ids else base_slug
-    return Article(id=article_id, text=text, source=source, title=clip(normalise(title)) if title else None, url=url,
-                   published=published, region=region or None)
-
-
-def _string(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
-    _, value = _field(record, keys)
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return None
-    return " ".join(str(value).split()) or None
-
-
-def _url_slug(url: str) -> str | None:
-    """``https://rops.pl/aktualnosci/spotkanie-w-starachowicach.html`` -> ``spotkanie-w-starachowicach``."""
-    segment = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
-    segment = re.sub(r"\.(?:html?|php|aspx?|jsp)$", "", segment, flags=re.IGNORECASE)
-    slug = slugify(segment) if segment else None
-    return None if slug in (None, "x", "index") else slug
-
-
-def to_date(value: object) -> dt.date | None:
-    """A publication date from a feed or page: ISO date or timestamp, ``20.01.2017``, ``20 stycznia 2017``."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not value.strip() or len(value) > 100:
-        return None
-    value = value.strip()
-    try:
-        return dt.datetime.fromisoformat(value).date()
-    except ValueError:
-        pass
-    if value[10:11] in ("T", " "):  # a timestamp fromisoformat does not take: "2017-01-20T10:00:00.123456789Z"
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            pass
-    date = parse_date(value)
-    return date.as_date() if date else None
+__all__ = ["ReadError", "SUFFIXES", "read_articles", "read_bytes"]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from graph.model import Entity, reads_as_acronym
 from graph.slug import slugify
 from loaders.doc import Doc, Mention
-from loaders.gazetteer import Gazetteer, OrgKind, bare_acronym, gazetteer
+from loaders.gazetteer import OrgKind, bare_acronym, gazetteer
+from loaders.identity import fold, hosted_bodies, initials, is_acronym, merge, name_rank, names_more, short_forms
 from loaders.morph import morph
 from loaders.names import placed_name
 from loaders.relate import gmina_government, voivodeship_government
@@ -35,43 +36,6 @@ class KnownEntities:
             if reads_as_acronym(a) and a not in self.generic_acronyms:
                 self.acronyms.setdefault(a, e.key)
             self.names.setdefault(fold(a), e.key)
-
-
-def fold(name: str) -> str:
-    return slugify(name)
-
-
-def initials(name: str, skip: frozenset[str]) -> str:
-    out = []
-    for word in name.replace("–", "-").split():
-        if word.lower().strip(".,") in skip or word.startswith(("„", '"', "“")):
-            continue
-        for part in word.split("-"):
-            if part[:1].isalpha():
-                out.append(part[0].upper())
-    return "".join(out)
-
-
-def _names_more(long: str, short: str) -> bool:
-    """Whether ``long`` is ``short`` with more words of its own, not with a place ("… w Nowem" may be another
-    town's body of the same kind)."""
-    if not fold(long).startswith(fold(short) + "-"):
-        return False
-    rest = long[len(short):].split()
-    return bool(rest) and rest[0].lower() not in ("w", "we", "z", "ze")
-
-
-def is_acronym(word: str, gaz: Gazetteer) -> bool:
-    """ "ROPS", "ŚOWES", "MRPiPS", "mOWES": two or more capitals, and either all capitals or a known acronym."""
-    if len(word) < 2 or not word[:1].isalpha() or sum(ch.isupper() for ch in word) < 2 or not reads_as_acronym(word):
-        return False
-    return word.isupper() or word in gaz.national or any(word.endswith(a) for a in gaz.acronyms if len(a) >= 3)
-
-
-def name_rank(n: str) -> tuple[int, int]:
-    """How good a canonical name is: spelled out beats acronyms, then the fuller one."""
-    upper = sum(1 for w in n.split() if w.isupper() and len(w) > 1)
-    return (-upper, len(n))
 
 
 class Resolver:
@@ -257,9 +221,9 @@ class Resolver:
         self._generic_mentions(counties)
         for m in doc.mentions:  # "Zarząd Powiatu X" is one more name of Powiat X
             if m.joins and m.joins in self.keys and m.id in self.keys and self.keys[m.id] != self.keys[m.joins]:
-                self._merge(self.keys[m.id], self.keys[m.joins])
-        self._hosted_bodies()
-        self._short_forms()
+                merge(self.entities, self.keys, self.keys[m.id], self.keys[m.joins])
+        hosted_bodies(self.doc, self.entities, self.keys)
+        short_forms(self.entities, self.keys, self.gaz)
         acronyms = self._acronyms(region)
         doc.entities = self.entities
         doc.keys = self.keys
@@ -279,7 +243,7 @@ class Resolver:
             if m.type != "Organization" or not m.generic or m.kind is None or m.id in self.keys:
                 continue
             same = [e for e in orgs if e.kind == m.kind.kind and
-                    (_names_more(e.name, m.name) or m.kind.scope in ("county", "gmina"))]
+                    (names_more(e.name, m.name) or m.kind.scope in ("county", "gmina"))]
             if len(same) == 1:
                 self.entity(same[0].key, "Organization", same[0].name, m)
                 continue
@@ -330,59 +294,6 @@ class Resolver:
             genitive = "-".join(p[:1].upper() + p[1:] for p in [*first, form])
             return {f"Urząd Marszałkowski Województwa {genitive}"}
         return {f"{m.name} w {seat[1]}"} if seat else set()
-
-    def _short_forms(self) -> None:
-        """A name that begins another organisation's name of the same kind is that organisation."""
-        orgs = [e for e in self.entities.values() if e.type == "Organization"]
-        for short in orgs:
-            for long in orgs:
-                if short is long or short.key not in self.entities or long.key not in self.entities:
-                    continue
-                if short.kind == long.kind and len(long.name) > len(short.name) + 3 \
-                        and fold(long.name).startswith(fold(short.name) + "-"):
-                    self._merge(short.key, long.key)
-        self._same_proper_names()
-
-    def _same_proper_names(self) -> None:
-        """ "kawiarnia Santos Cafe" run by "Przedsiębiorstwo Społeczne SANTOS CAFE": a place of business and the
-        organisation named alike are one, and so are two mentions of one kind with the same proper name."""
-        places = self.gaz.words("venue_kinds")
-        kinds = self.gaz.words("kind_acronyms")
-
-        def proper(e: Entity) -> set[str]:
-            return {fold(x) for x in e.aliases if len(x) >= 4 and x not in kinds}
-
-        orgs = [e for e in self.entities.values() if e.type == "Organization"]
-        for a in orgs:
-            for b in orgs:
-                if a is b or a.key not in self.entities or b.key not in self.entities:
-                    continue
-                shared = proper(a) & proper(b)
-                if fold(a.name) == fold(b.name) and a.kind == b.kind:
-                    shared = {fold(a.name)}  # "Spółdzielnia Socjalna „DobryDzień”" and "… DobryDzień"
-                if shared and (a.kind == b.kind or a.kind in places and b.kind not in places):
-                    self._merge(a.key, b.key)
-
-    def _hosted_bodies(self) -> None:
-        """ "Zakład Aktywności Zawodowej przy Stowarzyszeniu X" is the one body of that kind the article names
-        otherwise ("Zakład Aktywności Zawodowej w Kielcach", "Kielecki ZAZ")."""
-        for m in self.doc.mentions:
-            own = self.keys.get(m.id)
-            if not m.hosted or own is None or m.kind is None or own not in self.entities:
-                continue
-            others = {k for k, e in self.entities.items() if e.type == "Organization" and e.kind == m.kind.kind
-                      and k != own}
-            if len(others) == 1:
-                self._merge(own, others.pop())
-
-    def _merge(self, src: str, dst: str) -> None:
-        a, b = self.entities.pop(src), self.entities[dst]
-        b.aliases |= a.aliases | {a.name}
-        b.sentences |= a.sentences
-        b.mentions += a.mentions
-        for mid, key in list(self.keys.items()):
-            if key == src:
-                self.keys[mid] = dst
 
     def _acronyms(self, region: str | None) -> list[Mention]:
         """Stand-alone acronyms ("przedstawiciele ROPS i KOOWES") resolved to entities, as one-token mentions."""

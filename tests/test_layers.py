@@ -56,3 +56,10 @@ def test_esgraf_bench_runs_the_benchmarks_of_the_checkout() -> None:
 
     result = CliRunner().invoke(main, ["bench", "--help"])
     assert result.exit_code == 0
+
+
+def test_each_loader_module_stays_small_enough_to_read_whole() -> None:
+    """Rules live in small named components: no module in loaders/ runs over 400 lines."""
+    long = {str(f.relative_to(ROOT)): n for f in files("loaders")
+            if (n := len(f.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}

@@ -10,7 +10,7 @@ from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind, bare_acronym
 from loaders.matcher import Match
 from loaders.names import place_locative
-from loaders.orgchain import LEGAL_FORM
+from loaders.orgwalk import LEGAL_FORM
 from loaders.orgfacts import place_of
 from loaders.registry import construction
 from loaders.towns import town_at

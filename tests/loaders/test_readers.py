@@ -10,7 +10,8 @@ import pytest
 
 from graph.model import Article
 from graph.settings import DATA_DIR
-from loaders.readers import ReadError, read_articles, read_bytes, record_article, to_date
+from loaders.readers import ReadError, read_articles, read_bytes
+from loaders.records import record_article, to_date
 
 
 def read(*paths: Path | str, **kw: int) -> tuple[list[Article], list[ReadError]]:
