@@ -53,8 +53,10 @@ class Mention:
 class Doc:
     """One article on its way through the pipeline."""
 
-    def __init__(self, article: Article, gaz: Gazetteer, known: object | None = None):
+    def __init__(self, article: Article, gaz: Gazetteer, known: object | None = None, lenient: bool = False):
         self.article = article
+        self.lenient = lenient  # a construction that fails costs what it would have read, not the article
+        self.warnings: list[str] = []
         self.text = article.text
         self.gaz = gaz
         self.known = known

@@ -73,7 +73,7 @@ def _mentions(doc: Doc) -> None:
 def _resolve(doc: Doc) -> None:
     known = doc.known if isinstance(doc.known, KnownEntities) else None
     Resolver(doc, known).run()
-    doc.extraction = Extraction(doc.article, doc.sentences, doc.entities, [])
+    doc.extraction = Extraction(doc.article, doc.sentences, doc.entities, [], warnings=doc.warnings)
 
 
 @step("relations", needs=["entities", "sentences"], adds=["relations"])
@@ -114,9 +114,10 @@ class Pipeline:
         names = [s.name for s in self.steps]
         return names.index("resolve") if "resolve" in names else len(names)
 
-    def prepare(self, article: Article, known: KnownEntities | None = None) -> Doc:
-        """Run the steps before entity resolution: what does not depend on other articles."""
-        doc = Doc(article, self.gaz, known or KnownEntities())
+    def prepare(self, article: Article, known: KnownEntities | None = None, lenient: bool = False) -> Doc:
+        """Run the steps before entity resolution: what does not depend on other articles. With ``lenient``, a
+        construction that fails loses what it would have read, not the article (see :meth:`registry.Stage.run`)."""
+        doc = Doc(article, self.gaz, known or KnownEntities(), lenient)
         for s in self.steps[: self._split()]:
             s.func(doc)
         return doc
@@ -172,7 +173,7 @@ def prepare_all(pipe: Pipeline, articles: Sequence[Article], known: KnownEntitie
     out: list[Slot] = []
     for i, a in enumerate(articles):
         at(i)
-        out.append(_guarded(lambda: pipe.prepare(a, known), catch))
+        out.append(_guarded(lambda: pipe.prepare(a, known, lenient=catch), catch))
     return out
 
 

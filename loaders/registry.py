@@ -9,6 +9,7 @@ uses only word lists that exist and labels its function reads.
 """
 from __future__ import annotations
 
+import logging
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from typing import Any
 from loaders.doc import Doc
 from loaders.gazetteer import DATA_DIR, Gazetteer
 from loaders.matcher import Match, Pattern, PatternError, compile_pattern
+
+log = logging.getLogger(__name__)
 
 STAGES = ("mentions", "relations")
 
@@ -60,15 +63,30 @@ class Stage:
     _sets: dict[str, PatternSet] = field(default_factory=dict)
 
     def run(self, doc: Doc) -> None:
+        """Run each construction over the document. On a lenient document a construction that fails loses only
+        what it would have read there: the failure is logged and kept in ``doc.warnings``, and the rest goes on."""
         for c, patterns in self.steps:
             if not c.patterned:
-                c.func(doc)
+                _call(doc, c, None)
                 continue
             ps = self._sets.get(c.name)
             if ps is None:
                 ps = self._sets[c.name] = PatternSet(patterns)
             for match in ps.matches(doc):
-                c.func(doc, match)
+                _call(doc, c, match)
+
+
+def _call(doc: Doc, c: Construction, match: Match | None) -> None:
+    if not doc.lenient:
+        c.func(doc) if match is None else c.func(doc, match)
+        return
+    try:
+        c.func(doc) if match is None else c.func(doc, match)
+    except Exception as exc:  # noqa: BLE001 - one rule's fault must not lose the article
+        where = f" in sentence {match.sentence + 1}" if match is not None else ""
+        message = f"the construction {c.name} failed{where} ({type(exc).__name__}: {exc}); the rest was read"
+        doc.warnings.append(message)
+        log.warning("%s: %s", doc.article.source, message)
 
 
 class PatternSet:

@@ -96,9 +96,11 @@ def project_partners(doc: Doc, match: Match) -> None:
     cue = match.span("cue")
     if proj is None or cue is None:
         return
-    kind = "lead_partner" if doc.tokens[cue[0]].lemmas & doc.gaz.words("lead_cues") else "partner"
+    lead_cues = doc.gaz.words("lead_cues")
+    kind = "lead_partner" if doc.tokens[cue[0]].lemmas & lead_cues else "partner"
     copula = doc.tok(cue[0] - 1)
-    if copula is not None and copula.lemmas & {"być", "zostać"}:  # "Fundacja X jest liderem projektu P"
+    before = copula is not None and copula.sentence == match.sentence and bool(copula.lemmas & {"być", "zostać"})
+    if copula is not None and before:  # "Fundacja X jest liderem projektu P"
         a, _ = doc.sentence_span(match.sentence)
         items = list_items(doc, a, match.sentence, stop=copula.i)
     else:
@@ -106,8 +108,13 @@ def project_partners(doc: Doc, match: Match) -> None:
     for it in items:
         first = it.mentions[0]
         lead = [t for t in doc.tokens[it.start:first.start] if t.is_word]
-        if lead and not copula.lemmas & {"być", "zostać"}:  # type: ignore[union-attr]
-            break  # "…, a jego partnerami są …": another clause, another role
+        if lead and not before:
+            # "Liderem projektu jest X, a partnerem (jest) Y": the next clause names the other role
+            roles = [t for t in lead if t.lemmas & (lead_cues | {"partner"})]
+            if len(roles) != 1 or not all(t is roles[0] or t.text.lower() == "a" or t.lemmas & {"być", "zostać"}
+                                          for t in lead):
+                break  # "…, a jego partnerami są …" and any other clause: no item of this list
+            kind = "lead_partner" if roles[0].lemmas & lead_cues else "partner"
         if first.type in ("Organization", "Person"):
             doc.relate(kind, proj, doc.key(first), it.sentence, "project-partners")
 

@@ -18,12 +18,13 @@ FAILS, DIES = "ARTYKUŁ-WYJĄTEK", "ARTYKUŁ-KONIEC"
 
 
 def _failing_prepare(real: Callable) -> Callable:
-    def prepare(self: Pipeline, article: Article, known: KnownEntities | None = None):  # noqa: ANN202
+    def prepare(self: Pipeline, article: Article, known: KnownEntities | None = None,  # noqa: ANN202
+                lenient: bool = False):
         if FAILS in article.text:
             raise ValueError("no such word")
         if DIES in article.text:
             os._exit(3)
-        return real(self, article, known)
+        return real(self, article, known, lenient)
     return prepare
 
 

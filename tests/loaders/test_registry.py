@@ -84,3 +84,33 @@ def test_a_pattern_must_give_the_slots_its_function_reads(data: Path) -> None:
 def test_an_unknown_stage_is_refused() -> None:
     with pytest.raises(RegistryError, match="unknown stage"):
         construction("x", "afterwards")
+
+
+def test_a_failing_construction_costs_what_it_reads_not_the_article(monkeypatch: pytest.MonkeyPatch,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    import dataclasses
+
+    from graph.model import Article
+    from loaders.pipeline import default_pipeline, extract, extract_batches
+
+    stage = registry.load(gaz=default_pipeline().gaz)["relations"]
+    i, (c, patterns) = next((i, s) for i, s in enumerate(stage.steps) if s[0].name == "role-after-name")
+
+    def broken(doc: object, match: object) -> None:
+        raise AttributeError("boom")
+
+    steps = list(stage.steps)
+    steps[i] = (dataclasses.replace(c, func=broken), patterns)
+    monkeypatch.setattr(stage, "steps", steps)
+    article = Article(id="t", source="t.txt", text="Głos zabrała Ewa Kowalska, dyrektor Fundacji Barka. "
+                                                   "Spotkanie zorganizowała Fundacja Barka w Poznaniu.")
+    with pytest.raises(AttributeError):  # a single article read in a test shows the fault
+        extract(article)
+    errors: list[object] = []
+    [[x]] = list(extract_batches([article], on_error=lambda a, e: errors.append(e)))
+    assert errors == []
+    assert x.warnings == ["the construction role-after-name failed in sentence 1 (AttributeError: boom); "
+                          "the rest was read"]
+    assert "t.txt: the construction role-after-name failed" in caplog.text
+    kinds = {r.kind for r in x.relations}
+    assert "role" not in kinds and "organizer" in kinds

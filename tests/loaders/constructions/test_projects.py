@@ -65,6 +65,15 @@ def test_programme_names(text: str, name: str) -> None:
     ("Realizatorem projektu „Aktywni razem” jest Stowarzyszenie Tłok.", "lead_partner", {"Stowarzyszenie Tłok"}),
     ("Projekt „Aktywni razem” realizowany jest przez Fundację Barka we współpracy z Gminą Ożarów.", "partner",
      {"Gmina Ożarów"}),
+    # the lead after "Liderem projektu P jest", the partner of the clause "a partnerem (jest)" after it; the article
+    # may open with it
+    ("Liderem projektu „Aktywni razem” jest Powiat Koszaliński, a partnerem Fundacja Merkury.", "lead_partner",
+     {"Powiat Koszaliński"}),
+    ("Liderem projektu „Aktywni razem” jest Powiat Koszaliński, a partnerem jest Fundacja Merkury.", "partner",
+     {"Fundacja Merkury"}),
+    # another clause after the lead is no partner
+    ("Liderem projektu „Aktywni razem” jest Powiat Koszaliński, a spotkanie prowadziła Fundacja Merkury.",
+     "partner", set()),
     # a body that funds it
     ("Projekt „Aktywni razem” jest finansowany przez Narodowy Instytut Wolności.", "funder",
      {"Narodowy Instytut Wolności"}),
