@@ -123,6 +123,8 @@ class Resolver:
         and another of that name signed elsewhere stay two agreements. With no area known, the article is the
         place: two such reports are not taken for one agreement."""
         key = slugify(self.spelt_out(m.key_name or m.name))
+        if m.generic:  # "porozumienie" alone: only its article tells which
+            return f"{key}-{slugify(self.doc.article.id)}"
         words = (m.key_name or m.name).split()
         if any(w in ("w", "we", "powiat", "gmina") and n + 1 < len(words) and words[n + 1][:1].isupper()
                or w in ("powiat", "gmina") for n, w in enumerate(words)):

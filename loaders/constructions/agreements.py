@@ -47,6 +47,14 @@ def sign(doc: Doc, agreement: str, parties: list[tuple[Mention, int]], by: str) 
         doc.relate("signatory", agreement, doc.key(m), s, by)
         if partnership and (m.type == "Organization" or not bodies):
             doc.relate("partner", partnership, doc.key(m), s, by)
+    signed = {doc.key(m) for m, _ in parties if m.type == "Organization"}
+    for m, s in parties:  # "podpisali starosta jasielski Adam Pawluś i …": the county signs through its starosta
+        if m.type != "Person":
+            continue
+        for body in {r.o for r in doc.relations("role") if r.s == doc.key(m) and r.sentence == s} - signed:
+            doc.relate("signatory", agreement, body, s, by)
+            if partnership:
+                doc.relate("partner", partnership, body, s, by)
 
 
 def _set_up(doc: Doc, agreement: str) -> str | None:

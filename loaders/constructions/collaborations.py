@@ -146,6 +146,42 @@ def collaborations(doc: Doc) -> None:
         fuller = [n for n in named if n.name.lower().startswith(m.name.lower() + " ")]
         if fuller:
             m.name = fuller[0].name
+    if next(doc.of_type("Agreement", "Partnership"), None) is None:
+        _signed_unnamed(doc)
+
+
+def _signed_unnamed(doc: Doc) -> None:
+    """An agreement the article names by its noun alone, in a sentence that tells of its signing ("Porozumienie
+    podpisali …", "X podpisał porozumienie z Y"): one agreement of that article, named "porozumienie"."""
+    determiners = doc.gaz.words("determiners")
+    cues = doc.gaz.words("sign_cues") | {"przystąpić", "podpis"}
+    for t in doc.tokens:
+        lemma = next((i.lemma.lower() for i in nouns(t) if i.lemma.lower() in doc.gaz.words("agreement_heads")
+                      and "sg" in i.numbers), None)
+        if lemma is None or lemma == "list" or t.i in doc.claimed:
+            continue
+        prev = doc.tok(t.i - 1)
+        if prev is not None and (prev.lemmas & determiners or prev.sentence == t.sentence
+                                 and prev.text.lower() in ("takie", "podobne", "kolejne", "pierwsze")):
+            continue
+        a, b = doc.sentence_span(t.sentence)
+        words = doc.tokens[a:b]
+        if not any(x.lemmas & cues and any(i.pos in _TOLD for i in x.interps) for x in words) \
+                or any(_future(x) for x in words):
+            continue  # no signing told, or one still to come ("Podpisy pod umową złożą …")
+        m = Mention("Agreement", t.i, t.i + 1, lemma, t.sentence, head=t.i, generic=True)
+        doc.add(m, "collaboration-name", claim=False)
+        return
+
+
+#: verb forms that tell a signing happened or happens: "podpisali", "podpisano", "podpisane", "podpisanie"
+_TOLD = ("praet", "fin", "imps", "ppas", "ger", "subst")
+
+
+def _future(t: object) -> bool:
+    """ "złożą", "podpiszą", "będzie": a verb that can only be read as the future."""
+    interps = getattr(t, "interps", [])
+    return bool(interps) and all(i.pos == "bedzie" or i.pos == "fin" and ":perf" in i.raw for i in interps)
 
 
 def _area_name(doc: Doc, m: Mention, k: int, end: int, lemma: str) -> set[str]:

@@ -74,10 +74,14 @@ def test_agreement_in_nominative(sentence: str, agreement: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Dziś mamy po raz pierwszy umowę na taką skalę.",
-    "Umowę w imieniu OWES podpisała Agnieszka Trela.",
+    "Planujemy podpisać umowę z gminą.",
 ])
 def test_no_agreement_named(sentence: str) -> None:
     assert names_of(sentence, "Agreement") == set()
+
+
+def test_an_agreement_signed_but_not_named_is_named_by_its_noun() -> None:
+    assert names_of("Umowę w imieniu OWES podpisała Agnieszka Trela.", "Agreement") == {"umowa"}
 
 
 def test_partnership_keeps_genitive_complements() -> None:

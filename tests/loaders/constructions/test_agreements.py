@@ -12,7 +12,15 @@ def signatories(text: str) -> set[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("Porozumienie o współpracy zostało podpisane przez Jana Kosa, starostę koneckiego, oraz Fundację Pro Omnis.",
-     {"Jan Kos", "Fundacja Pro Omnis"}),
+     {"Jan Kos", "Powiat Konecki", "Fundacja Pro Omnis"}),
+    # the body a signing officer heads signs through them
+    ("Porozumienie o współpracy podpisali prezydent Rybnika Piotr Kuczera i prezes Stowarzyszenia „Szansa” Halina "
+     "Nowak.", {"Piotr Kuczera", "Miasto Rybnik", "Halina Nowak", "Stowarzyszenie „Szansa”"}),
+    # an agreement the article names by its noun alone, signed
+    ("Porozumienie podpisali starosta jasielski Adam Pawluś oraz Fundacja Barka.",
+     {"Adam Pawluś", "Powiat Jasielski", "Fundacja Barka"}),
+    ("Fundacja Barka podpisała porozumienie.", {"Fundacja Barka"}),
+    ("Porozumienie zostało zawarte pomiędzy Powiatem Zamojskim a Gminą Sitno.", {"Powiat Zamojski", "Gmina Sitno"}),
     ("Porozumienie o współpracy sygnowali Pan Marcin Gortat – Wójt Gminy Czerwińsk nad Wisłą, Ks. Szymon Mastalerz – "
      "proboszcz Parafii św. Jana oraz Pan Tomasz Zamorski z zarządu Stowarzyszenia „Nasz Dom”.",
      {"Marcin Gortat", "Gmina Czerwińsk nad Wisłą", "Szymon Mastalerz", "Parafia św. Jana", "Tomasz Zamorski",
@@ -48,7 +56,8 @@ def test_signatories(text: str, expected: set[str]) -> None:
     "Fundacja Barka podpisała list do ministra.",  # nothing named as an agreement
     "O porozumieniu o współpracy mówiła Fundacja Barka.",  # a talk about it, no signing
     "Fundacja Barka postanowiła zawrzeć nowe znajomości.",  # no agreement to sign
-    "Fundacja Barka podpisała porozumienie.",  # a bare "porozumienie" names no agreement of its own
+    "Swoje podpisy pod porozumieniem złożą Fundacja Barka i Gmina Bałtów.",  # a signing still to come
+    "Dwa lata temu Fundacja Barka podpisała takie porozumienie.",  # another agreement, only referred to
     "Porozumienie ułatwi współpracę między gminami.",  # "między" with no body after it
 ])
 def test_no_signatories(text: str) -> None:
