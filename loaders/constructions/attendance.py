@@ -83,6 +83,8 @@ def participation(doc: Doc, match: Match) -> None:
     ev = _event(doc)
     if ev is None:
         return
+    if _absent(doc, match.sentence):
+        return  # "…, która nie mogła uczestniczyć w spotkaniu"
     items = list_items(doc, match.end, match.sentence)
     if not items:
         a, _ = doc.sentence_span(match.sentence)
@@ -104,7 +106,7 @@ def people(doc: Doc) -> None:
     byline = doc.gaz.words("byline_cues")
     for m in doc.of_type("Person"):
         k = doc.key(m)
-        if k in partners:
+        if k in partners or _not_there(doc, m.sentence):
             continue
         first = doc.sentence_tokens(m.sentence)[0]
         if first.text.lower() in byline or first.lemmas & byline:
@@ -113,3 +115,26 @@ def people(doc: Doc) -> None:
         if any(" ".join(before[i:i + 2]) in absent for i in range(len(before) - 1)):
             continue  # "w imieniu Pana Marszałka Wojciecha Saługi"
         doc.relate("attendee", ev, k, m.sentence, "meeting-people")
+
+
+def _not_there(doc: Doc, sentence: int) -> bool:
+    """Whether the sentence says its people missed the meeting or tells of another occasion: "Nieobecny był …",
+    "Rok temu …", or only verbs of the future ("Kolejne spotkanie poprowadzi X")."""
+    toks = doc.sentence_tokens(sentence)
+    if _absent(doc, sentence) or _says(toks, doc.gaz.phrases("other_occasion_phrases")):
+        return True
+    verbs = [i for t in toks for i in t.interps if i.pos in ("praet", "fin", "bedzie", "imps")]
+    return bool(verbs) and all(i.pos == "bedzie" or i.pos == "fin" and ":perf" in i.raw for i in verbs)
+
+
+def _absent(doc: Doc, sentence: int) -> bool:
+    """ "Nieobecny był wójt …", "… która nie mogła uczestniczyć", "Minister w swoim liście podkreśliła …"."""
+    toks = doc.sentence_tokens(sentence)
+    if _says(toks, doc.gaz.phrases("absent_phrases")):
+        return True
+    return any(t.lemmas & doc.gaz.words("absent_words") for t in toks)
+
+
+def _says(toks: list, phrases: tuple) -> bool:
+    text = " " + " ".join(t.text.lower() for t in toks) + " "
+    return any(f" {' '.join(p.words)} " in text for p in phrases)

@@ -100,6 +100,27 @@ def test_people_named_took_part_but_not_the_author_or_the_absent() -> None:
     assert attendees(text, by="meeting-people") == {"Anna Mróz", "Rafał Adamczyk"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Nieobecny był wójt gminy Cisna Adam Kowal.",
+    "Głos zabrała Anna Kot, która nie mogła uczestniczyć w spotkaniu osobiście.",
+    "Minister Agnieszka Nowak w swoim liście podkreśliła wagę spotkania.",
+    "Podobne spotkanie odbyło się rok temu w Krośnie z udziałem prezydenta Krosna Piotra Przytockiego.",
+    "Kolejne spotkanie odbędzie się w czerwcu, a poprowadzi je wójt gminy Baligród Jan Nowak.",
+])
+def test_people_who_missed_the_meeting_or_met_another_time_took_no_part(sentence: str) -> None:
+    text = f"W czwartek w Lesku odbyło się spotkanie. Spotkanie otworzyła Ewa Lis. {sentence}"
+    assert attendees(text) == {"Ewa Lis"}
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("– Będziemy dalej współpracować – mówiła starosta leska Anna Kot.", "Anna Kot"),  # a future in a quote
+    ("Listy gratulacyjne wręczył Rafał Adamczyk.", "Rafał Adamczyk"),  # letters handed over, not sent
+])
+def test_people_at_the_meeting_stay_attendees(sentence: str, person: str) -> None:
+    text = f"W czwartek w Lesku odbyło się spotkanie. Spotkanie otworzyła Ewa Lis. {sentence}"
+    assert attendees(text) == {"Ewa Lis", person}
+
+
 def test_a_parishs_patron_is_no_person() -> None:
     x = run("Porozumienie podpisał proboszcz Parafii Zwiastowania Najświętszej Marii Panny w Czerwińsku.", title=TITLE)
     assert not any(e.type == "Person" for e in x.entities.values())
