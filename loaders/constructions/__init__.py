@@ -4,4 +4,4 @@ Their order is ``data/constructions/order.toml``, their patterns ``data/construc
 word lists ``data/constructions/words.toml`` (see :mod:`loaders.registry`).
 """
 from loaders.constructions import (acronyms, agreements, attendance, collaborations, meeting, membership, organisations, organizers,  # noqa: F401
-                                   people, places, projects, roles, structure, venues)
+                                   people, places, projects, rolepredicates, roles, structure, venues)

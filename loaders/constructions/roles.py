@@ -182,6 +182,9 @@ def affiliation_from(doc: Doc, match: Match) -> None:
     unit = match.span("unit")
     role = doc.gaz.role_label("czlonek-zarzadu") if unit else None
     title = "członek zarządu" if unit else None
+    before = None if unit else _bare_role_before(doc, person)
+    if before is not None:  # "dyrektor Anna Kot z MOPS w Sanoku": the role word before, the body after
+        role, title = doc.gaz.role_label(before.label), before.title
     orgs = [org]
     k = org.end
     while doc.tok(k) is not None and doc.tokens[k].text.lower() in ("i", "oraz"):
@@ -198,10 +201,26 @@ def affiliation_from(doc: Doc, match: Match) -> None:
                        title=title)
 
 
+def _bare_role_before(doc: Doc, person: Mention) -> Segment | None:
+    """A role word with no body of its own right before the person, past honorifics: "Pani Dyrektor Anna Kot"."""
+    honorifics = doc.gaz.words("honorifics")
+    k = person.start
+    while doc.tok(k - 1) is not None and doc.tokens[k - 1].text.lower() in honorifics:
+        k -= 1
+    for back in (1, 2, 3):
+        seg = read_segment(doc, k - back)
+        if seg is not None and seg.role_end == k and seg.end <= k and seg.org is None \
+                and seg.sentence == person.sentence:
+            return seg
+    return None
+
+
 def _genitive(doc: Doc, m: Mention) -> bool:
     if m.head < 0:
         return True  # an acronym does not decline
     head = doc.tokens[m.head]
+    if head.is_upper and len(head.text) > 1:
+        return True  # "z MOPS w Sanoku": nor does an acronym head ("mops" is a dog in the dictionary)
     return any("gen" in i.cases for i in nouns(head)) or not nouns(head)
 
 

@@ -270,3 +270,48 @@ def test_a_bare_kind_is_the_body_of_that_kind_named_just_before() -> None:
     x = run("Była Spółdzielnia Socjalna „Lipa” z Opatowa. O spółdzielni socjalnej „Dziecięcy Świat” opowiedziała "
             "Dorota Ferenc – Gałęza – Prezes Spółdzielni.")
     assert roles(x) == {("Dorota Ferenc-Gałęza", "prezes", "Spółdzielnia socjalna „Dziecięcy Świat”")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prezesem Spółdzielni Socjalnej „Razem” jest Anna Kot.",
+     {("Anna Kot", "prezes", "Spółdzielnia Socjalna „Razem”")}),
+    ("Przewodniczącą Zespołu ds. Ekonomii Społecznej została Renata Żukowska.",
+     {("Renata Żukowska", "przewodniczący", "Zespół ds. Ekonomii Społecznej")}),
+    ("Funkcję prezesa Stowarzyszenia „Nasz Dom” pełni Jan Nowak.",
+     {("Jan Nowak", "prezes", "Stowarzyszenie „Nasz Dom”")}),
+])
+def test_role_told_by_a_predicate(text: str, expected: set) -> None:
+    assert roles(run(text), by="role-predicate") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Prezesem Spółdzielni Socjalnej „Razem” jest od 2019 roku.",  # no person
+    "Członkiem Stowarzyszenia „Nasz Dom” jest Gmina Bałtów.",  # a body, not a person
+    "Prezesem Spółdzielni Socjalnej „Razem” nie jest już nikt z gminy.",
+])
+def test_role_predicate_near_misses(text: str) -> None:
+    assert roles(run(text), by="role-predicate") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spółdzielnią Socjalną „Razem” kieruje Anna Kot.", {("Anna Kot", "kierownik", "Spółdzielnia Socjalna „Razem”")}),
+    ("Inicjatorem jest Fundacja Barka, którą kieruje Magdalena Wasielewska.",
+     {("Magdalena Wasielewska", "kierownik", "Fundacja Barka")}),
+    ("Gości powitał pan Jan Nowak, który od lat kieruje Stowarzyszeniem „Nasz Dom”.",
+     {("Jan Nowak", "kierownik", "Stowarzyszenie „Nasz Dom”")}),
+    # the body is talked to, not led
+    ("Anna Kot rozmawiała z Fundacją Barka, którą kieruje.", set()),
+])
+def test_the_person_who_leads_a_body(text: str, expected: set) -> None:
+    assert roles(run(text), by="leads-body") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role word with no body before the name, the body after "z"; an acronym's head does not decline
+    ("Gości powitała dyrektor Anna Kot z MOPS w Sanoku.",
+     {("Anna Kot", "dyrektor", "Miejski Ośrodek Pomocy Społecznej w Sanoku")}),
+    ("Gości powitała Pani Dyrektor Anna Kot z Fundacji Barka.", {("Anna Kot", "dyrektor", "Fundacja Barka")}),
+    ("Gości powitała Anna Kot z MOPS w Sanoku.", {("Anna Kot", "", "Miejski Ośrodek Pomocy Społecznej w Sanoku")}),
+])
+def test_role_word_before_and_body_after_the_name(text: str, expected: set) -> None:
+    assert roles(run(text), by="affiliation-from") == expected

@@ -1,0 +1,43 @@
+"""Roles told by a predicate rather than by apposition.
+
+"Prezesem Spółdzielni Socjalnej „Razem” jest Anna Kot", "Przewodniczącą Zespołu została Renata Żukowska",
+"Funkcję prezesa Stowarzyszenia X pełni Jan Nowak": the role segment (role word and body) comes first, then the
+verb, then the person. "Spółdzielnią Socjalną „Razem” kieruje Anna Kot", "PCPR w Kole, którym kieruje Magdalena
+Wasielewska", "Jan Nowak, który od lat kieruje Stowarzyszeniem X": the person leads the body.
+"""
+from __future__ import annotations
+
+from loaders.doc import Doc, Mention
+from loaders.matcher import Match
+from loaders.registry import construction
+from loaders.rolesegments import person_after, read_segment
+
+
+@construction("role-predicate", "relations", slots=("role",))
+def role_predicate(doc: Doc, match: Match) -> None:
+    """The role segment at the match, the verb right after it ("jest", "została", "pełni") and the person."""
+    seg = read_segment(doc, match.span("role")[0])  # type: ignore[index]
+    if seg is None or seg.org is None:
+        return
+    verb = doc.tok(seg.end)
+    if verb is None or verb.sentence != seg.sentence or not verb.lemmas & doc.gaz.words("role_verbs"):
+        return
+    k = seg.end + 1
+    while doc.tok(k) is not None and doc.tokens[k].lemmas & doc.gaz.words("role_verb_adverbs"):
+        k += 1  # "jest obecnie", "pełni od 2019 r." is left alone
+    person, _ = person_after(doc, k)
+    if person is not None:
+        doc.relate("role", doc.key(person), seg.org, seg.sentence, "role-predicate",
+                   role=doc.gaz.role_label(seg.label), title=seg.title)
+
+
+@construction("leads-body", "relations", slots=("person", "org"))
+def leads_body(doc: Doc, match: Match) -> None:
+    """ "X kieruje Y" and "Y, którym kieruje X": the person heads the body."""
+    p, o = match.span("person"), match.span("org")
+    person = doc.outer_at(p[0]) if p else None
+    org = doc.outer_at(o[0]) if o else None
+    if isinstance(person, Mention) and isinstance(org, Mention) and person.type == "Person" \
+            and org.type == "Organization":
+        doc.relate("role", doc.key(person), doc.key(org), match.sentence, "leads-body",
+                   role=doc.gaz.role_label("kierownik"))
