@@ -51,6 +51,9 @@ def meeting_of_body(doc: Doc, match: Match) -> None:
     a, _ = doc.sentence_span(match.sentence)
     if any(t.lemmas & doc.gaz.words("future_words") for t in doc.tokens[max(a, match.start - 2):span[0]]):
         return  # "na najbliższym posiedzeniu Komitetu": a meeting still to come
+    prev = doc.tok(match.start - 1)
+    if prev is not None and prev.sentence == match.sentence and "sala" in prev.lemmas:
+        return  # "w sali obrad Starostwa": a room of the body's building, not its meeting
     _attend(doc, ev, body, match.sentence, "meeting-of-body")
     k = body.end
     while doc.tok(k) is not None and doc.tokens[k].text.lower() in ("oraz", "i"):

@@ -13,6 +13,7 @@ from loaders.doc import Doc, Mention
 from loaders.lists import list_items
 from loaders.matcher import Match
 from loaders.registry import construction
+from loaders.rolesegments import read_segment
 from loaders.towns import town_at
 
 
@@ -44,8 +45,20 @@ def venue_org(doc: Doc, match: Match) -> None:
     ev = _event(doc)
     span = match.span("org")
     m = doc.outer_at(span[0]) if ev and span else None
-    if ev and _hosts(m) and match.sentence in event_sentences(doc)[:4]:
+    if ev and _hosts(m) and match.sentence in event_sentences(doc)[:4] and not _post_in(doc, match.start, m):
         doc.relate("location", ev, doc.key(m), match.sentence, "venue-org")
+
+
+def _post_in(doc: Doc, w: int, m: Mention | None) -> bool:
+    """Whether "w" ends a role's phrase: "Anna Kot, koordynatorka ds. ekonomii społecznej w ROPS w Rzeszowie"."""
+    a, _ = doc.sentence_span(doc.tokens[w].sentence)
+    for k in range(w - 1, max(a, w - 8) - 1, -1):
+        if doc.tokens[k].text in (",", ";", "(", ")"):
+            break
+        seg = read_segment(doc, k)
+        if seg is not None and seg.role_start < w and m is not None and seg.end >= m.end:
+            return True
+    return False
 
 
 @construction("venue-is", "relations", slots=("cue",))

@@ -81,6 +81,12 @@ def test_initiator() -> None:
     assert {o for _, o in rels(x, "initiator")} == {"Regionalny Ośrodek Polityki Społecznej w Kielcach"}
 
 
+def test_a_cue_inside_a_name_initiates_nothing() -> None:
+    x = run("Porozumienie o współpracy podpisali burmistrz Płońska Andrzej Pietrasik i prezes Stowarzyszenia "
+            "„Płońskie Inicjatywy” Beata Wiśniewska.")
+    assert rels(x, "initiator") == set()
+
+
 def test_a_noun_for_the_agreement_named_before() -> None:
     text = "Podpisano umowę o założeniu spółdzielni socjalnej. Dokument podpisali: Gmina Bałtów i Fundacja Barka."
     assert {o for _, o in rels(run(text), "signatory")} == {"Gmina Bałtów", "Fundacja Barka"}

@@ -64,6 +64,10 @@ def test_organiser_near_misses(text: str, expected: set[str]) -> None:
     ("29 sierpnia w Czerwińsku nad Wisłą odbyło się spotkanie.", {"gmina Czerwińsk nad Wisłą"}),
     ("Spotkania odbyły się 18 września w Zielonej Górze oraz 19 września w Gorzowie Wlkp.",
      {"gmina Zielona Góra", "gmina Gorzów Wielkopolski"}),
+    ("W sali obrad Starostwa Powiatowego w Nowym Targu podpisano porozumienie o współpracy.",
+     {"Starostwo Powiatowe w Nowym Targu"}),
+    ("Spotkanie odbyło się w ROPS w Rzeszowie, a poprowadziła je dyrektor ROPS Anna Kot.",
+     {"Regionalny Ośrodek Polityki Społecznej w Rzeszowie"}),
 ])
 def test_venues(text: str, expected: set[str]) -> None:
     got = venues(text)
@@ -75,6 +79,8 @@ def test_venues(text: str, expected: set[str]) -> None:
     "Regionalny Ośrodek Polityki Społecznej w Rzeszowie podpisał umowę.",
     # a self-government is rather the area the meeting is about
     "Spotkanie odbyło się w Gminie Bałtów, jak co roku.",
+    # the body of a role's phrase is where the person works
+    "Spotkanie otworzyła Anna Kot, koordynatorka ds. ekonomii społecznej w ROPS w Rzeszowie.",
 ])
 def test_venue_near_misses(text: str) -> None:
     assert venues(text) == set()
