@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
+from loaders.constructions.agreementrefs import determiner, headline_joins_body, signed_unnamed
 from loaders.doc import Doc, Mention
 from loaders.lexical import head_lemma, is_person_start, is_verb, lower_head, noun_follows
 from loaders.matcher import Match
 from loaders.morph import morph
 from loaders.names import adjectives, agree, head_reading, join, nominative_phrase, nouns
-from loaders.tokens import DASHES
 from loaders.registry import construction
+from loaders.tokens import DASHES
 from loaders.towns import town_at
 
 
@@ -90,7 +91,7 @@ def collaborations(doc: Doc) -> None:
         if _plural(doc, k, lemma):
             continue  # "3 nowe partnerstwa lokalne w subregionie": several, none named
         prev = doc.tok(k - 1)
-        if prev is not None and prev.lemmas & determiners:
+        if prev is not None and determiner(prev, determiners):
             continue  # "takie porozumienie", "to partnerstwo": a reference, not a name
         nxt = doc.tok(k + 1)
         if lemma == "list" and not (nxt is not None and nxt.text.lower().startswith("intencyjn")):
@@ -108,8 +109,9 @@ def collaborations(doc: Doc) -> None:
                 not any(x.text.lower() in ("o", "na", "w", "we", "dla", "ds") for x in toks[k + 1:end]):
             end = _parties_end(doc, end + 1) or end  # "porozumienie między Powiatem X a Stowarzyszeniem Y"
         span = toks[start:end]
-        has_complement = end > k + 1 and any(x.text.lower() in ("na", "o", "w", "we", "dla", "ds", "między",
-                                                                 "pomiędzy") for x in toks[k + 1:end])
+        has_complement = end > k + 1 and any(x.text.lower() in ("na", "o", "dla", "ds", "między", "pomiędzy")
+                                             or x.text.lower() in ("w", "we") and not _place_after(doc, x.i)
+                                             for x in toks[k + 1:end])
         has_quote = any(x.i in doc.quotes for x in toks[k + 1:end + 1])
         kind_named = _collab_type(doc, lemma) == "Agreement" and end > k + 1 \
             and bool(toks[k + 1].lemmas & doc.gaz.words("agreement_kind_adjectives"))
@@ -120,7 +122,9 @@ def collaborations(doc: Doc) -> None:
             name = f"{nominative_phrase(toks[start:q], k - start, lemma, doc.text)} „{doc.quoted_text(q)}”"
         else:
             name = nominative_phrase(span, k - start, lemma, doc.text)
-        name = name[:1].lower() + name[1:] if not toks[start].is_upper else name
+        opens = start == doc.sentence_span(t.sentence)[0] or not toks[start - 1].is_word
+        if opens and not toks[start].is_upper:  # the capital of a sentence's first word; mid-sentence it is the name's
+            name = name[:1].lower() + name[1:]
         type_ = _collab_type(doc, lemma)
         assert type_ is not None
         m = Mention(type_, start, end, name, t.sentence, head=k)
@@ -147,48 +151,21 @@ def collaborations(doc: Doc) -> None:
         if fuller:
             m.name = fuller[0].name
     if next(doc.of_type("Agreement", "Partnership"), None) is None:
-        _signed_unnamed(doc)
+        signed_unnamed(doc)
+    headline_joins_body(doc)
 
 
-def _signed_unnamed(doc: Doc) -> None:
-    """An agreement the article names by its noun alone, in a sentence that tells of its signing ("Porozumienie
-    podpisali …", "X podpisał porozumienie z Y"): one agreement of that article, named "porozumienie"."""
-    determiners = doc.gaz.words("determiners")
-    cues = doc.gaz.words("sign_cues") | {"przystąpić", "podpis"}
-    for t in doc.tokens:
-        lemma = next((i.lemma.lower() for i in nouns(t) if i.lemma.lower() in doc.gaz.words("agreement_heads")
-                      and "sg" in i.numbers), None)
-        if lemma is None or lemma == "list" or t.i in doc.claimed:
-            continue
-        prev = doc.tok(t.i - 1)
-        if prev is not None and (prev.lemmas & determiners or prev.sentence == t.sentence
-                                 and prev.text.lower() in ("takie", "podobne", "kolejne", "pierwsze")):
-            continue
-        a, b = doc.sentence_span(t.sentence)
-        words = doc.tokens[a:b]
-        if not any(x.lemmas & cues and any(i.pos in _TOLD for i in x.interps) for x in words) \
-                or any(_future(x) for x in words):
-            continue  # no signing told, or one still to come ("Podpisy pod umową złożą …")
-        m = Mention("Agreement", t.i, t.i + 1, lemma, t.sentence, head=t.i, generic=True)
-        doc.add(m, "collaboration-name", claim=False)
-        return
-
-
-#: verb forms that tell a signing happened or happens: "podpisali", "podpisano", "podpisane", "podpisanie"
-_TOLD = ("praet", "fin", "imps", "ppas", "ger", "subst")
-
-
-def _future(t: object) -> bool:
-    """ "złożą", "podpiszą", "będzie": a verb that can only be read as the future."""
-    interps = getattr(t, "interps", [])
-    return bool(interps) and all(i.pos == "bedzie" or i.pos == "fin" and ":perf" in i.raw for i in interps)
+def _place_after(doc: Doc, j: int) -> bool:
+    """ "w Nowym Targu", "w powiecie jędrzejowskim": a place after "w", which alone names no agreement."""
+    nxt = doc.tok(j + 1)
+    return nxt is not None and (nxt.is_cap or bool(nxt.lemmas & {"powiat", "gmina", "województwo", "miasto"}))
 
 
 def _area_name(doc: Doc, m: Mention, k: int, end: int, lemma: str) -> set[str]:
     """The partnership named with the county the sentence places it in, as another name of it: "Zawarte w powiecie
     starachowickim … partnerstwo na rzecz …" is also "partnerstwo na rzecz … w powiecie starachowickim"."""
-    if not m.county or "," in m.county or "powiat" in m.name:
-        return set()
+    if not m.county or "," in m.county or "powiat" in m.name.lower():
+        return set()  # "… Powiatu Zamojskiego" names its county already
     county = doc.gaz.register.county(m.county)
     form = morph().inflect(county.name, "adj", "loc", "sg", "m3") if county else None
     if form is None:
@@ -283,15 +260,20 @@ def _complements(doc: Doc, j: int, sent: int) -> int:
             break
         if not t.is_word or low in stop_words or low == "i" and not noun_follows(toks, j):
             break
-        if t.lemmas & doc.gaz.words("determiners"):
+        if determiner(t, doc.gaz.words("determiners")):
             break  # "umowę na taką skalę", "… w naszej spółdzielni"
         participles = [i for i in t.interps if i.pos in ("ppas", "pact")]
         if participles and not nouns(t) and not any(i.pos == "adj" for i in t.interps):
             break  # "Umowa partnerska na rzecz usług społecznych podpisana"
+        body = next((m for m in doc.covering(j) if m.type == "Organization" and m.start == j), None)
+        if body is not None and toks[j - 1].lemmas & doc.gaz.words("founding_nouns"):
+            j = end = body.end  # "porozumienie w sprawie utworzenia Centrum Integracji Społecznej": its object
+            steps += 1
+            continue
         if "być" in t.lemmas or any(m.type == "Person" or m.type == "Organization" and not
                                     (m.kind and m.kind.kind == "LocalGovernment") for m in doc.covering(j)):
             break  # "Sygnatariuszem porozumienia … była Fundacja Barka": the name ends before the verb
-        if any(i.pos in ("fin", "praet", "bedzie", "impt", "inf", "pcon", "ppas", "pact", "winien")
+        if any(i.pos in ("fin", "praet", "bedzie", "impt", "inf", "pcon", "ppas", "pact", "winien", "imps")
                for i in t.interps) and not nouns(t) and not adjectives(t):
             break
         if any(i.pos in ("fin", "praet") for i in t.interps) and toks[j - 1].text.lower() not in preps \

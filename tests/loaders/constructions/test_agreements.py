@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.loaders.constructions.helpers import rels, run
+from tests.loaders.constructions.helpers import names, rels, run
 
 
 def signatories(text: str) -> set[str]:
@@ -118,3 +118,38 @@ def test_a_purpose_is_no_part_of_a_name() -> None:
     # a network talked of, named by nothing but its purpose, is no partnership
     x = run("Mówił o tworzeniu lokalnej sieci współpracy w celu wzmacniania tych przedsiębiorstw.")
     assert not [e for e in x.entities.values() if e.type == "Partnership"]
+
+
+def test_the_headlines_agreement_is_the_one_the_body_tells_of() -> None:
+    x = run("Porozumienie o współpracy z OWES\n\nROPS w Zielonej Górze oraz OWES w Gorzowie Wielkopolskim zawarły "
+            "porozumienie o współpracy w zakresie wsparcia podmiotów ekonomii społecznej.",
+            title="Porozumienie o współpracy z OWES")
+    [agreement] = [e for e in x.entities.values() if e.type == "Agreement"]
+    assert agreement.name == "porozumienie o współpracy w zakresie wsparcia podmiotów ekonomii społecznej"
+    assert "porozumienie o współpracy z OWES" in agreement.aliases
+
+
+def test_a_headline_over_two_agreements_joins_neither() -> None:
+    x = run("Porozumienia w Lesku\n\nPodpisano porozumienie o współpracy w zakresie usług społecznych. Podpisano też "
+            "porozumienie o utworzeniu klubu.", title="Porozumienia w Lesku")
+    assert names(x, "Agreement") == {"porozumienie o współpracy w zakresie usług społecznych",
+                                     "porozumienie o utworzeniu klubu"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # an impersonal verb ends the name
+    ("Porozumienie o współpracy podpisano w Lesku.", "porozumienie o współpracy"),
+    ("Umowę o założeniu spółdzielni podpisano 9 stycznia 2025 r. w Lesku.", "umowa o założeniu spółdzielni"),
+    # what is set up is part of the name
+    ("W Kielcach podpisano porozumienie w sprawie utworzenia Centrum Integracji Społecznej.",
+     "porozumienie w sprawie utworzenia Centrum Integracji Społecznej"),
+    # a capital mid-sentence is the name's own
+    ("Podpisano Porozumienie o Rozwoju Ekonomii Społecznej w Gminie Puszczykowo.",
+     "Porozumienie o Rozwoju Ekonomii Społecznej w Gminie Puszczykowo"),
+])
+def test_where_an_agreements_name_ends(text: str, name: str) -> None:
+    assert names(run(text), "Agreement") == {name}
+
+
+def test_a_place_alone_names_no_agreement() -> None:
+    assert names(run("Porozumienie w Nowym Targu budzi nadzieje."), "Agreement") == set()
