@@ -21,14 +21,18 @@ def _agreement(doc: Doc, s: int) -> str | None:
     return main_of(doc, "Agreement", s) or main_of(doc, "Partnership", s)
 
 
-def _parties(items: list[Item]) -> list[tuple[Mention, int]]:
-    """Each item's person (who signs for the body) and the organisation it begins with."""
+def _parties(doc: Doc, items: list[Item]) -> list[tuple[Mention, int]]:
+    """Each item's person (who signs for the body) and the organisation it begins with, past a place the sentence
+    opens with ("W Starostwie Powiatowym w Wałbrzychu Powiat Wałbrzyski i Fundacja X podpisały …")."""
     out = []
+    cases = doc.gaz.mapping("preposition_case")
     for it in items:
         person = it.first("Person")
         if person is not None:
             out.append((person, it.sentence))
-        first = it.mentions[0]
+        free = [m for m in it.mentions if m.start == 0 or doc.tokens[m.start - 1].text.lower() not in cases]
+        first = free[0] if free and free[0] is not it.mentions[0] and it.mentions[0].type == "Organization" \
+            and doc.tokens[it.mentions[0].start - 1].text.lower() in ("w", "we") else it.mentions[0]
         if first.type == "Organization":
             out.append((first, it.sentence))
         elif person is not None:
@@ -87,7 +91,7 @@ def signatory_verb(doc: Doc, match: Match) -> None:
     if not items:
         items = list_items(doc, a, match.sentence, stop=cue[0])
         items += _with(doc, cue[1], match.sentence)
-    sign(doc, agreement, _parties(items) + _on_behalf(doc, match.sentence), "signatory-verb")
+    sign(doc, agreement, _parties(doc, items) + _on_behalf(doc, match.sentence), "signatory-verb")
 
 
 def _on_behalf(doc: Doc, sentence: int) -> list[tuple[Mention, int]]:
@@ -129,7 +133,7 @@ def signatory_list(doc: Doc, match: Match) -> None:
         sign(doc, doc.key(named) or agreement, parties, "signatory-list")
         return
     items = list_items(doc, match.end, match.sentence) or line_items(doc, match.sentence)
-    sign(doc, agreement, _parties(items), "signatory-list")
+    sign(doc, agreement, _parties(doc, items), "signatory-list")
 
 
 @construction("agreement-initiator", "relations", slots=("cue",))

@@ -76,6 +76,8 @@ def founder_verb(doc: Doc, match: Match) -> None:
         if before and doc.key(before[-1]) != seg.org:
             doc.relate("founder", doc.key(before[-1]), seg.org, s, "founder-verb")
         return
+    if _object_first(doc, s, cue, end):
+        return
     founded = _founded_after(doc, s, end)
     if founded is None:
         return
@@ -123,6 +125,21 @@ def _founded_by_relative(doc: Doc, s: int, cue: int, end: int) -> bool:
             break
         if doc.key(m) != doc.key(founded):
             doc.relate("founder", doc.key(founded), doc.key(m), s, "founder-verb")
+    return True
+
+
+def _object_first(doc: Doc, s: int, cue: int, end: int) -> bool:
+    """ "Spółdzielnię socjalną X założyły Gmina A i Stowarzyszenie B": the founded body in the accusative before the
+    verb, its founders after it. True when the sentence is built so."""
+    a, _ = doc.sentence_span(s)
+    before = [m for m in doc.in_sentence(s, ("Organization",)) if a <= m.start and m.end <= cue]
+    if not before or before[-1].case != "acc" or any(_subject(doc, m) for m in before):
+        return False
+    founded = doc.key(before[-1])
+    for it in list_items(doc, end, s):
+        m = next((m for m in it.mentions if m.type == "Organization"), None)
+        if m is not None and doc.key(m) not in (None, founded) and m.case in ("nom", None):
+            doc.relate("founder", founded, doc.key(m), s, "founder-verb")
     return True
 
 

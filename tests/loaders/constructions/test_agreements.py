@@ -20,6 +20,9 @@ def signatories(text: str) -> set[str]:
     ("Porozumienie podpisali starosta jasielski Adam Pawluś oraz Fundacja Barka.",
      {"Adam Pawluś", "Powiat Jasielski", "Fundacja Barka"}),
     ("Fundacja Barka podpisała porozumienie.", {"Fundacja Barka"}),
+    # the place a sentence opens with signs nothing
+    ("W czwartek w Starostwie Powiatowym w Wałbrzychu Powiat Wałbrzyski i Fundacja Merkury podpisały umowę "
+     "partnerską.", {"Powiat Wałbrzyski", "Fundacja Merkury"}),
     ("Porozumienie zostało zawarte pomiędzy Powiatem Zamojskim a Gminą Sitno.", {"Powiat Zamojski", "Gmina Sitno"}),
     ("Porozumienie o współpracy sygnowali Pan Marcin Gortat – Wójt Gminy Czerwińsk nad Wisłą, Ks. Szymon Mastalerz – "
      "proboszcz Parafii św. Jana oraz Pan Tomasz Zamorski z zarządu Stowarzyszenia „Nasz Dom”.",

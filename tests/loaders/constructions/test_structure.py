@@ -20,6 +20,15 @@ def test_founders_of_a_body_named_after_the_verb() -> None:
         ("Spółdzielnia Socjalna „Razem”", "Gmina Bałtów"), ("Spółdzielnia Socjalna „Razem”", "Stowarzyszenie Tłok")}
 
 
+def test_founders_after_the_verb_of_a_body_named_before_it() -> None:
+    text = "Spółdzielnię Socjalną „Razem” założyły Gmina Bałtów oraz Stowarzyszenie Tłok z Kielc."
+    assert rels(run(text), "founder", by="founder-verb") == {
+        ("Spółdzielnia Socjalna „Razem”", "Gmina Bałtów"), ("Spółdzielnia Socjalna „Razem”", "Stowarzyszenie Tłok")}
+    # in the nominative, the body before the verb is the founder
+    assert rels(run("Spółdzielnia Socjalna „Razem” założyła Stowarzyszenie Tłok."), "founder", by="founder-verb") == {
+        ("Stowarzyszenie Tłok", "Spółdzielnia Socjalna „Razem”")}
+
+
 @pytest.mark.parametrize("text", [
     "Fundacja Barka powołała zespół roboczy.",  # founded no organisation
     "W Fundacji Barka założyliśmy Spółdzielnię Socjalną „Razem”.",  # the body is where, not who
