@@ -35,6 +35,8 @@ def venues(text: str) -> set[str]:
     ("Wydarzenie przygotowała Fundacja Barka we współpracy z Gminą Jędrzejów.",
      {"Fundacja Barka", "Gmina Jędrzejów"}, "organizer-active"),
     ("Fundacja Barka przygotowała doroczne spotkanie.", {"Fundacja Barka"}, "organizer-active"),
+    ("Wydarzenie zorganizowało Stowarzyszenie Tłok w partnerstwie z Fundacją Barka.",
+     {"Stowarzyszenie Tłok", "Fundacja Barka"}, "organizer-active"),
     ("Spotkanie, którego organizację wspierała Fundacja Barka, było udane.", {"Fundacja Barka"},
      "organizer-support"),
     ("Goście przybyli na zaproszenie Fundacji Barka na spotkanie.", {"Fundacja Barka"}, "organizer-support"),
@@ -50,6 +52,8 @@ def test_organisers(text: str, expected: set[str], by: str) -> None:
     ("Na spotkaniu były stoiska Kół Gospodyń Wiejskich i Fundacji Barka.", set()),  # no host here
     ("Na spotkaniu Fundacja Barka przygotowała stoisko z rękodziełem.", set()),  # prepared a stand, not the meeting
     ("Fundacja Barka zorganizowała spotkanie z udziałem Stowarzyszenia Tłok.", {"Fundacja Barka"}),  # not the guest
+    # a funder is not a co-organiser
+    ("Konferencję zorganizowała Fundacja Barka przy wsparciu finansowym Urzędu Gminy Gorlice.", {"Fundacja Barka"}),
 ])
 def test_organiser_near_misses(text: str, expected: set[str]) -> None:
     assert set(organisers(text)) == expected

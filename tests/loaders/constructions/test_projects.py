@@ -71,6 +71,10 @@ def test_programme_names(text: str, name: str) -> None:
      {"Powiat Koszaliński"}),
     ("Liderem projektu „Aktywni razem” jest Powiat Koszaliński, a partnerem jest Fundacja Merkury.", "partner",
      {"Fundacja Merkury"}),
+    # bodies that joined the project named before
+    ("Powiat Wałbrzyski realizuje projekt „Razem”. Do projektu przystąpiły ponadto Gmina Głuszyca i Gmina Walim.",
+     "partner", {"Gmina Głuszyca", "Gmina Walim"}),
+    ("Do projektu „Razem” przystąpiło 20 osób z gminy Walim.", "partner", set()),
     # another clause after the lead is no partner
     ("Liderem projektu „Aktywni razem” jest Powiat Koszaliński, a spotkanie prowadziła Fundacja Merkury.",
      "partner", set()),
