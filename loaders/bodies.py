@@ -118,7 +118,9 @@ def bare_kind_body(doc: Doc, j: int) -> str | None:
     if not lemmas:
         return None
     nxt = doc.tok(j + 1)
-    named_next = nxt is not None and nxt.sentence == t.sentence and nxt.is_cap and nxt.kind == "word"
+    person = doc.starting_at(j + 1)
+    named_next = nxt is not None and nxt.sentence == t.sentence and nxt.is_cap and nxt.kind == "word" \
+        and not (person is not None and person.type == "Person")  # "członek zarządu województwa Ewa Dudek"
     if "województwo" in lemmas and not named_next:
         return region_body(doc)
     if "powiat" in lemmas and not named_next:

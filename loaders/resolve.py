@@ -19,6 +19,7 @@ from loaders.identity import fold, hosted_bodies, initials, is_acronym, merge, n
 from loaders.morph import morph
 from loaders.names import placed_name
 from loaders.relate import gmina_government, voivodeship_government
+from loaders.towns import town_at
 
 
 @dataclass
@@ -61,6 +62,12 @@ class Resolver:
                 votes[m.teryt[:2]] += 2
             elif m.region:
                 votes[m.region] += 1
+        if not votes:  # "W Szczecinie odbyła się gala": the towns after "w", each of one voivodeship only
+            for t in self.doc.tokens[:-1]:
+                if t.text.lower() in ("w", "we") and self.doc.tokens[t.i + 1].is_cap:
+                    hit = town_at(self.doc, t.i + 1)
+                    if hit is not None and len({g.voivodeship for g in hit[1]}) == 1:
+                        votes[hit[1][0].voivodeship] += 1
         return votes.most_common(1)[0][0] if votes else None
 
     @staticmethod

@@ -315,3 +315,17 @@ def test_the_person_who_leads_a_body(text: str, expected: set) -> None:
 ])
 def test_role_word_before_and_body_after_the_name(text: str, expected: set) -> None:
     assert roles(run(text), by="affiliation-from") == expected
+
+
+def test_a_voivodeship_role_without_its_adjective_is_the_articles_voivodeships() -> None:
+    # the article names only a town, which lies in one voivodeship
+    x = run("W Szczecinie odbyła się gala. Nagrody wręczał Tomasz Sobieraj, wicemarszałek województwa. Wręczała je "
+            "także członek zarządu województwa Ewa Dudek-Kwiatkowska.")
+    assert roles(x) == {("Tomasz Sobieraj", "wicemarszałek", "Województwo Zachodniopomorskie"),
+                        ("Ewa Dudek-Kwiatkowska", "członek zarządu", "Województwo Zachodniopomorskie")}
+
+
+def test_a_town_of_two_voivodeships_places_no_article() -> None:
+    # Bobrowniki are gminas of two voivodeships: no voivodeship is guessed
+    assert roles(run("W Bobrownikach odbyła się gala. Nagrody wręczał Tomasz Sobieraj, wicemarszałek województwa.")) \
+        == set()
