@@ -28,3 +28,43 @@ def test_person_names(text: str, expected: set[str]) -> None:
 ])
 def test_no_person(text: str) -> None:
     assert names(run(text), "Person") == set()
+
+
+@pytest.mark.parametrize("line", [
+    "Tekst: Ewa Nowosielska", "Fot. Jan Mrozek", "fot. Jan Mrozek", "Tekst i zdjęcia: Julia Romaniuk",
+    "Autor: Anna Kot", "Zdjęcia: Ewa Lis / UG Baligród", "Oprac. Marek Wróbel", "Autor zdjęć: Jan Mrozek",
+])
+def test_a_credit_line_names_no_one(line: str) -> None:
+    x = run(f"Spotkanie odbyło się w Lesku.\n{line}\nRozmawiano o spółdzielniach.")
+    assert names(x, "Person") == set() and names(x, "Organization") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a credit's cue word inside a sentence, or with no colon, opens no credit
+    ("Autor książki Jan Nowak przyjechał do Leska.", {"Jan Nowak"}),
+    ("Zdjęcia wykonał Jan Nowak.", {"Jan Nowak"}),
+    # a credit ends with its sentence
+    ("Fot. Jan Mrozek. Spotkanie prowadziła Anna Kot.", {"Anna Kot"}),
+])
+def test_credit_cues_near_misses(text: str, expected: set[str]) -> None:
+    assert names(run(text), "Person") == expected
+
+
+def test_a_credits_source_line_is_no_body_but_a_funding_source_is() -> None:
+    assert names(run("Wsparcie.\nŹródło: Urząd Gminy Baligród"), "Organization") == set()
+    assert names(run("Wsparcie.\nŹródło finansowania: Urząd Gminy Baligród"), "Organization") == {
+        "Urząd Gminy Baligród"}
+
+
+@pytest.mark.parametrize("text", [
+    "Spotkanie odbyło się przy placu Jana Kilińskiego w Lesku.",
+    "Biuro mieści się przy ul. Jana Kilińskiego.",
+    "Sklep działa na ulicy Jana Kilińskiego.",
+    "Dom stoi przy al. Jana Pawła II.",
+])
+def test_a_streets_patron_is_no_person(text: str) -> None:
+    assert names(run(text), "Person") == set()
+
+
+def test_a_person_after_a_street_word_in_another_phrase_still_is_one() -> None:
+    assert names(run("Na ulicy spotkano Jana Nowaka."), "Person") == {"Jan Nowak"}
