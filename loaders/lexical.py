@@ -65,6 +65,10 @@ def is_person_start(doc: Doc, i: int) -> bool:
             and u.sentence == t.sentence and t.text.lower() not in honorifics and not (t.lemmas & honorifics)
             and not head_lemma(doc.gaz, u)):
         return False
+    p = doc.tok(i - 1)
+    if p is not None and p.text.lower() in doc.gaz.words("locative_prepositions") and not any(
+            r.is_first_name and r.cases & {"loc", "acc"} for r in t.interps):
+        return False  # "w Janowie Anna Kot": a place in the locative, then the name
     if surname_like(u):
         return True
     w = doc.tok(i + 2)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.loaders.constructions.helpers import names, run
+from tests.loaders.constructions.helpers import names, roles, run
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -68,3 +68,22 @@ def test_a_streets_patron_is_no_person(text: str) -> None:
 
 def test_a_person_after_a_street_word_in_another_phrase_still_is_one() -> None:
     assert names(run("Na ulicy spotkano Jana Nowaka."), "Person") == {"Jan Nowak"}
+
+
+@pytest.mark.parametrize("text, person", [
+    # after "w", a capitalised word in -owie is a place in the locative, not a plural first name
+    ("Głos zabrała przewodnicząca Koła Gospodyń Wiejskich w Janowie Anna Kot.", "Anna Kot"),
+    ("Mówiła przewodnicząca Koła Gospodyń Wiejskich w Michałowie Anna Kot.", "Anna Kot"),
+    ("Była przewodnicząca Koła Gospodyń Wiejskich w Marcinkowie Halina Zięba.", "Halina Zięba"),
+    # a first name in the locative or accusative after a preposition still begins a name
+    ("Rozmawiano o Janie Nowaku i jego pracy.", "Jan Nowak"),
+    ("Czekano na Jana Nowaka.", "Jan Nowak"),
+])
+def test_a_place_after_a_preposition_is_no_first_name(text: str, person: str) -> None:
+    assert names(run(text), "Person") == {person}
+
+
+def test_a_place_in_owie_ends_the_body_before_the_name() -> None:
+    x = run("Głos zabrała przewodnicząca Koła Gospodyń Wiejskich w Pawłowie Anna Kot.")
+    assert names(x, "Organization") == {"Koło Gospodyń Wiejskich w Pawłowie"}
+    assert roles(x) == {("Anna Kot", "przewodniczący", "Koło Gospodyń Wiejskich w Pawłowie")}
