@@ -192,3 +192,46 @@ def test_a_regional_body_named_by_acronym_and_town_is_the_region_s() -> None:
     x = run("Obecny był dyrektor WUP Rzeszów Jan Nowak.")
     [e] = [e for e in x.entities.values() if e.type == "Organization"]
     assert e.key == "wup-podkarpackie" and "WUP Rzeszów" in e.aliases
+
+
+@pytest.mark.parametrize("text, name", [
+    # a number after "nr" and a patron's ordinal belong to the name, and so does the place after them
+    ("Anna Kot, dyrektor Szkoły Podstawowej nr 1 w Lesku.", "Szkoła Podstawowa nr 1 w Lesku"),
+    ("Uczniowie Szkoły Podstawowej nr. 4 w Lesku śpiewali.", "Szkoła Podstawowa nr. 4 w Lesku"),
+    ("Przyjechali uczniowie ze Szkoły Podstawowej nr 2 im. Mikołaja Kopernika w Hajnówce.",
+     "Szkoła Podstawowa nr 2 im. Mikołaja Kopernika w Hajnówce"),
+    ("Gości przyjął Zespół Szkół Ekonomicznych im. Jana Pawła II w Raciborzu.",
+     "Zespół Szkół Ekonomicznych im. Jana Pawła II w Raciborzu"),
+    ("Mieszkańcy Domu Pomocy Społecznej im. Jana Pawła II w Lesku śpiewali.",
+     "Dom Pomocy Społecznej im. Jana Pawła II w Lesku"),
+    ("Jan Nowak, prezes Zakładu Aktywności Zawodowej nr 2 w Lesku.", "Zakład Aktywności Zawodowej nr 2 w Lesku"),
+])
+def test_numbers_and_ordinals_in_a_name(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    # another kind's noun inside an association's or a foundation's own name names no parent body
+    ("Stowarzyszenie Przyjaciół Szkoły Podstawowej nr 3 w Sanoku zebrało datki.",
+     "Stowarzyszenie Przyjaciół Szkoły Podstawowej nr 3 w Sanoku"),
+    ("Anna Kot z Fundacji Pomorskie Centrum Integracji mówiła.", "Fundacja Pomorskie Centrum Integracji"),
+    ("Jan Nowak z Fundacji Warmińsko-Mazurskie Forum Organizacji Pozarządowych mówił.",
+     "Fundacja Warmińsko-Mazurskie Forum Organizacji Pozarządowych"),
+])
+def test_a_kind_inside_an_associations_name_is_part_of_it(text: str, name: str) -> None:
+    x = run(text)
+    assert names(x, "Organization") == {name}
+    assert not [r for r in x.relations if r.kind == "suborganization"]
+
+
+def test_a_number_without_nr_and_a_capital_after_a_surname_stay_out() -> None:
+    assert names(run("Szkoła Podstawowa w Lesku ma 2 sale."), "Organization") == {"Szkoła Podstawowa w Lesku"}
+    assert "Jan Nowak" in names(run("Fundacja Rozwoju, prezes Jan Nowak."), "Person")
+
+
+@pytest.mark.parametrize("text", [
+    "Przyjęto Uchwałę Zarządu Województwa Śląskiego nr 3592/110/III/2012 w sprawie zespołu.",
+    "Wydano zarządzenie Burmistrza Leska nr 12 w sprawie naboru.",
+])
+def test_a_documents_number_is_no_part_of_the_body(text: str) -> None:
+    assert not any("nr" in n for n in names(run(text), "Organization"))
