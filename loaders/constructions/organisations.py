@@ -7,7 +7,7 @@ from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind
 from loaders.lexical import head_lemma, is_person_start, is_verb, lower_head, span_lemmas
 from loaders.names import adjectives, nominative_phrase, nouns
-from loaders.orgchain import read_name
+from loaders.orgchain import legal_cut, legal_form, read_name
 from loaders.matcher import Match
 from loaders.orgfacts import place_of
 from loaders.registry import construction
@@ -76,8 +76,11 @@ def kind_quoted(doc: Doc) -> None:
             continue
         base = nominative_phrase(span, 0, lemma, doc.text)
         inner = doc.quoted_text(j)
-        m = Mention("Organization", k, end + 1, f"{base[:1].upper()}{base[1:]} „{inner}”", t.sentence, kind=kind,
-                    quoted=inner, head=k)
+        name = f"{base[:1].upper()}{base[1:]} „{inner}”"
+        legal = legal_form(doc, end + 1)
+        if legal:  # "firmy „Bieszczadzkie Smaki” Sp. z o.o.": the registered name, without the word for its kind
+            name, end, kind = f"„{inner}” {legal[1]}", legal[0] - 1, doc.gaz.org_kind("spółka", set()) or kind
+        m = Mention("Organization", k, end + 1, name, t.sentence, kind=kind, quoted=inner, head=k)
         m.aliases.add(inner)
         doc.add(m, "org-kind-quoted")
 
@@ -165,8 +168,11 @@ def kind_lower(doc: Doc) -> None:
         if kind is None:
             continue
         proper_end = _proper_name_end(doc, j)
+        if proper_end is not None:
+            proper_end = legal_cut(doc, j + 1, proper_end)  # "firmy Eko-Pak Sp. z o.o."
+        legal = legal_form(doc, proper_end) if proper_end else None
         place = None
-        after = proper_end or j
+        after = legal[0] if legal else proper_end or j
         if doc.tok(after) is not None and toks[after].text.lower() in ("w", "we") and doc.is_free(after, after + 1):
             place = town_at(doc, after + 1)
         if proper_end is None and (place is None or kind.scope == "named"):
@@ -175,7 +181,10 @@ def kind_lower(doc: Doc) -> None:
         base = nominative_phrase(span, k - start, lemma, doc.text)
         function = doc.gaz.words("function_words")
         name = " ".join(w if w in function else w[:1].upper() + w[1:] for w in base.split())
-        if proper_end:
+        if legal:  # the registered name, without the word for its kind: "Eko-Pak Sp. z o.o."
+            name = f"{doc.span_text(j, proper_end)} {legal[1]}"
+            kind = doc.gaz.org_kind("spółka", set()) or kind
+        elif proper_end:
             name += " " + doc.span_text(j, proper_end)
         if place:
             name += " " + doc.span_text(after, place[0])

@@ -235,3 +235,25 @@ def test_a_number_without_nr_and_a_capital_after_a_surname_stay_out() -> None:
 ])
 def test_a_documents_number_is_no_part_of_the_body(text: str) -> None:
     assert not any("nr" in n for n in names(run(text), "Organization"))
+
+
+@pytest.mark.parametrize("text, name", [
+    # a legal form after a lower-case "firma": the registered name, without the word for its kind
+    ("Głos zabrał Grzegorz Olszewski z firmy Eko-Pak Sp. z o.o. w Złoczewie.", "Eko-Pak Sp. z o.o. w Złoczewie"),
+    ("Był też Jan Nowak, prezes firmy Drewbud Sp. z o.o.", "Drewbud Sp. z o.o."),
+    ("Mówiła Anna Kot, właścicielka firmy „Bieszczadzkie Smaki” Sp. z o.o.", "„Bieszczadzkie Smaki” Sp. z o.o."),
+    ("Umowę podpisała spółka Agro-Tech S.A. z Lublina.", "Agro-Tech S.A."),
+    # a legal form after a quoted name keeps its place in the name
+    ("Przedsiębiorstwo Handlowo-Usługowe „Bieszczady” Sp. j. zatrudnia osoby.",
+     "Przedsiębiorstwo Handlowo-Usługowe „Bieszczady” Sp. j."),
+])
+def test_a_legal_form_after_a_company_name(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Usługi świadczy firma Drewbud z Leska.", "Firma Drewbud"),
+    ("Przyszli przedstawiciele spółdzielni socjalnej „Starachowiczanka”.", "Spółdzielnia socjalna „Starachowiczanka”"),
+])
+def test_a_lower_case_kind_without_a_legal_form_keeps_its_word(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
