@@ -257,3 +257,21 @@ def test_a_legal_form_after_a_company_name(text: str, name: str) -> None:
 ])
 def test_a_lower_case_kind_without_a_legal_form_keeps_its_word(text: str, name: str) -> None:
     assert names(run(text), "Organization") == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "Środowiskowy Dom Samopomocy w Lesku zaprosił gości.",
+    "Gości zaprosił ŚDS w Lesku.",
+    "Podopieczni ŚDS-u w Lesku śpiewali.",
+    "Głos zabrała kierownik Środowiskowego Domu Samopomocy w Lesku Anna Kot.",
+])
+def test_a_community_self_help_home_is_a_public_welfare_unit(text: str) -> None:
+    x = run(text)
+    [org] = [e for e in x.entities.values() if e.type == "Organization"]
+    assert (org.name, org.kind, org.sector) == ("Środowiskowy Dom Samopomocy w Lesku", "SocialWelfareCentre", "public")
+
+
+def test_a_self_help_home_and_its_acronym_are_one_body_and_a_bare_kind_none() -> None:
+    x = run("Środowiskowy Dom Samopomocy w Lesku zaprosił gości. ŚDS w Lesku działa od lat.")
+    assert names(x, "Organization") == {"Środowiskowy Dom Samopomocy w Lesku"}
+    assert names(run("Każdy środowiskowy dom samopomocy ma kierownika."), "Organization") == set()
