@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind
-from loaders.lexical import head_lemma, is_person_start, is_verb, lower_head, span_lemmas
+from loaders.lexical import VERB_POS, head_lemma, is_person_start, is_verb, lower_head, span_lemmas
 from loaders.names import adjectives, nominative_phrase, nouns
 from loaders.orgchain import legal_cut, legal_form, read_name
 from loaders.matcher import Match
 from loaders.orgfacts import place_of
 from loaders.registry import construction
+from loaders.tokens import Token
 from loaders.towns import town_at
 
 
@@ -225,15 +226,28 @@ def title_not_name(doc: Doc, match: Match) -> None:
 def event_not_body(doc: Doc) -> None:
     """A numbered edition is an event, not a body: "II Podkarpackie Forum Ekonomii Społecznej", and so is a
     forum or congress that "trwało" or "odbyło się"."""
-    heads = doc.gaz.words("event_like_heads")
-    verbs = doc.gaz.words("event_verbs") | {"trwać"}
+    gaz = doc.gaz
+    heads = gaz.words("event_like_heads")
+    happening = gaz.words("happening_verbs")
+    verbs = gaz.words("event_verbs") | happening
+    cues, phrases = gaz.words("event_context_cues"), {" ".join(p.words) for p in gaz.phrases("event_context_phrases")}
     for m in list(doc.of_type("Organization")):
         if m.head < 0 or not doc.tokens[m.head].lemmas & heads:
             continue
-        before = doc.tok(m.start - 1)
+        before, before2 = doc.tok(m.start - 1), doc.tok(m.start - 2)
         numbered = before is not None and (before.kind == "num" or before.is_upper and all(ch in "IVXLC" for ch in
                                                                                          before.text))
         a, b = doc.sentence_span(m.sentence)
-        told = any(t.lemmas & verbs for t in doc.tokens[m.end:min(b, m.end + 6)])
-        if numbered or told:
+        first_verb = next((t for t in doc.tokens[m.end:min(b, m.end + 6)] if _verb_of(t, None)), None)
+        told = first_verb is not None and _verb_of(first_verb, verbs) \
+            or any(_verb_of(t, happening) for t in doc.tokens[max(a, m.start - 4):m.start])  # "Odbyło się Forum …"
+        context = before is not None and (before.lower in cues or bool(before.lemmas & cues) or before2 is not None
+                                          and f"{before2.lower} {before.lower}" in phrases)
+        if numbered or told or context:
             doc.remove(m)
+
+
+def _verb_of(t: Token, lemmas: frozenset[str] | None) -> bool:
+    """Whether ``t`` is a verb form (of one of ``lemmas``, if given); only the first verb after a name tells what
+    it did: "Forum zaprosiło gości" ("gości" may be "gościć") is a body acting."""
+    return any(i.pos in VERB_POS and (lemmas is None or i.lemma in lemmas) for i in t.interps)

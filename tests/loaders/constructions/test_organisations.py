@@ -275,3 +275,29 @@ def test_a_self_help_home_and_its_acronym_are_one_body_and_a_bare_kind_none() ->
     x = run("Środowiskowy Dom Samopomocy w Lesku zaprosił gości. ŚDS w Lesku działa od lat.")
     assert names(x, "Organization") == {"Środowiskowy Dom Samopomocy w Lesku"}
     assert names(run("Każdy środowiskowy dom samopomocy ma kierownika."), "Organization") == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a forum or congress that takes place, or that something happens during, is an event
+    "Odbyło się Forum Ekonomii Społecznej Powiatu Bieszczadzkiego w Ustrzykach Dolnych.",
+    "W Rzeszowie odbędzie się Kongres Ekonomii Społecznej Województwa Podkarpackiego.",
+    "Forum Organizacji Pozarządowych Powiatu Leskiego odbyło się w Lesku.",
+    "Podczas Forum Ekonomii Społecznej Powiatu Leskiego rozmawiano o spółdzielniach.",
+    "W ramach Kongresu Ekonomii Społecznej Województwa Podkarpackiego rozmawiano o spółdzielniach.",
+    "Uczestnicy Forum Organizacji Pozarządowych Powiatu Leskiego rozmawiali.",
+    "Jan Nowak wziął udział w Forum Organizacji Pozarządowych Powiatu Leskiego.",
+])
+def test_a_forum_that_takes_place_is_an_event(text: str) -> None:
+    assert names(run(text), "Organization") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    # a forum that acts, or has a president, is a body
+    ("Pomorskie Forum Inicjatyw Ekonomii Społecznej zaprosiło gości.", "Pomorskie Forum Inicjatyw Ekonomii Społecznej"),
+    ("Prezes Pomorskiego Forum Inicjatyw Ekonomii Społecznej Jan Nowak mówił.",
+     "Pomorskie Forum Inicjatyw Ekonomii Społecznej"),
+    ("Spotkanie odbyło się z udziałem Fundacji Warmińsko-Mazurskie Forum Organizacji Pozarządowych.",
+     "Fundacja Warmińsko-Mazurskie Forum Organizacji Pozarządowych"),
+])
+def test_a_forum_that_acts_is_a_body(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
