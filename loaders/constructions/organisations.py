@@ -240,11 +240,21 @@ def event_not_body(doc: Doc) -> None:
         a, b = doc.sentence_span(m.sentence)
         first_verb = next((t for t in doc.tokens[m.end:min(b, m.end + 6)] if _verb_of(t, None)), None)
         told = first_verb is not None and _verb_of(first_verb, verbs) \
-            or any(_verb_of(t, happening) for t in doc.tokens[max(a, m.start - 4):m.start])  # "Odbyło się Forum …"
+            or _said_to_happen(doc, m.start, happening)
         context = before is not None and (before.lower in cues or bool(before.lemmas & cues) or before2 is not None
                                           and f"{before2.lower} {before.lower}" in phrases)
         if numbered or told or context:
             doc.remove(m)
+
+
+def _said_to_happen(doc: Doc, start: int, happening: frozenset[str]) -> bool:
+    """ "Odbyło się Forum …", "odbędzie się Kongres …": the name right after a verb of taking place (not "Odbyła się
+    sesja Sejmiku …", whose subject is the session)."""
+    k = start - 1
+    while (t := doc.tok(k)) is not None and t.lower == "się" and t.sentence == doc.tokens[start].sentence:
+        k -= 1
+    t = doc.tok(k)
+    return t is not None and t.sentence == doc.tokens[start].sentence and _verb_of(t, happening)
 
 
 def _verb_of(t: Token, lemmas: frozenset[str] | None) -> bool:

@@ -301,3 +301,8 @@ def test_a_forum_that_takes_place_is_an_event(text: str) -> None:
 ])
 def test_a_forum_that_acts_is_a_body(text: str, name: str) -> None:
     assert names(run(text), "Organization") == {name}
+
+
+def test_a_body_whose_session_takes_place_stays_a_body() -> None:
+    assert "Sejmik Województwa Podkarpackiego" in names(
+        run("Odbyła się sesja Sejmiku Województwa Podkarpackiego."), "Organization")
