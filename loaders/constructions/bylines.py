@@ -30,17 +30,18 @@ def byline(doc: Doc) -> None:
             continue
         end = j + 1
         while end < len(toks) and end - j <= _CREDIT_TOKENS and not _breaks(doc, end):
-            if toks[end].text in ".!?" and end + 1 < len(toks) and toks[end + 1].is_cap and end > j + 1:
-                break  # "Fot. Jan Mrozek. Spotkanie …": the credit ends with its sentence
+            if toks[end].text in ".!?" and end + 1 < len(toks) and toks[end + 1].is_cap and end > j + 1 \
+                    or toks[end].text == ")":
+                break  # "Fot. Jan Mrozek. Spotkanie …", "(fot. Jan Mrozek)": the credit ends with its sentence
             end += 1
         doc.claimed.update(range(k, end))
 
 
 def _opens(doc: Doc, k: int) -> bool:
-    """Whether token ``k`` begins a line or follows a sentence's last stop."""
+    """Whether token ``k`` begins a line, follows a sentence's last stop or opens a bracket ("(fot. …)")."""
     if k == 0 or _breaks(doc, k):
         return True
-    return doc.tokens[k - 1].text in ".!?"
+    return doc.tokens[k - 1].text in ".!?("
 
 
 def _breaks(doc: Doc, k: int) -> bool:

@@ -45,6 +45,9 @@ def test_a_credit_line_names_no_one(line: str) -> None:
     ("Zdjęcia wykonał Jan Nowak.", {"Jan Nowak"}),
     # a credit ends with its sentence
     ("Fot. Jan Mrozek. Spotkanie prowadziła Anna Kot.", {"Anna Kot"}),
+    # a credit in brackets ends with them
+    ("Na zdjęciu Anna Kot (fot. Jan Mrozek) i goście.", {"Anna Kot"}),
+    ("Na zdjęciu goście (fot. Jan Mrozek) oraz Anna Kot.", {"Anna Kot"}),
 ])
 def test_credit_cues_near_misses(text: str, expected: set[str]) -> None:
     assert names(run(text), "Person") == expected
