@@ -47,8 +47,9 @@ def is_first_name(t: Token) -> bool:
 
 
 def is_patron(doc: Doc, k: int) -> bool:
-    """A name after "im." or "św." is part of an institution's name, not a person present."""
-    markers = doc.gaz.words("patron_markers")
+    """A name after "im." or "św." is part of an institution's name, not a person present, and one after "ul." or
+    "placu" a street's."""
+    markers = doc.gaz.words("patron_markers") | doc.gaz.words("street_markers")
     p1, p2 = doc.tok(k - 1), doc.tok(k - 2)
     if p1 is not None and (p1.text.lower() in markers or p1.lemmas & markers) and p1.text != ".":
         return True  # "im. Janusza Korczaka", "Najświętszej Marii Panny"
@@ -64,6 +65,10 @@ def is_person_start(doc: Doc, i: int) -> bool:
             and u.sentence == t.sentence and t.text.lower() not in honorifics and not (t.lemmas & honorifics)
             and not head_lemma(doc.gaz, u)):
         return False
+    p = doc.tok(i - 1)
+    if p is not None and p.text.lower() in doc.gaz.words("locative_prepositions") and not any(
+            r.is_first_name and r.cases & {"loc", "acc"} for r in t.interps):
+        return False  # "w Janowie Anna Kot": a place in the locative, then the name
     if surname_like(u):
         return True
     w = doc.tok(i + 2)

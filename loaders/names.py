@@ -177,11 +177,17 @@ def person_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     gender = "f" if female else "m"
     first_forms = []
     for t in firsts:
-        rr = next((i for i in t.interps if i.is_first_name and case in i.cases and
+        rr = next((i for i in sorted(t.interps, key=_native_first) if i.is_first_name and case in i.cases and
                    (("f" in i.genders) == female)), None)
         first_forms.append(rr.lemma if rr else t.text)
     sur = _surname_nominative(surname, case, female)
     return " ".join(first_forms + [sur]), gender
+
+
+def _native_first(i: Interp) -> int:
+    """Sort key: of two first names one form could be ("Robertowi": Roberto or Robert, "Jackowi": Jack or Jacek),
+    the one the dictionary also knows as a surname is the name long at home in Polish, so the likelier one."""
+    return 0 if i.is_surname or any(j.is_surname and j.lemma == i.lemma for j in morph().analyse(i.lemma)) else 1
 
 
 def _surname_fit(tok: Token, case: str, female: bool) -> int:

@@ -28,14 +28,10 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     town = _town_after(doc, k, head)
     if town is not None and town[0] >= c.end:
         c.end = town[0]  # "Gminy Czerwińsk nad Wisłą": the town's whole name
-    for j in range(k + 1, c.end):  # the walk took "Sp" for a word of the name: the legal form begins there
-        if LEGAL_FORM.match(text, toks[j - 1].end) and toks[j].text.lower() in ("sp", "s", "spółka"):
-            c.end = j
-            break
-    legal = LEGAL_FORM.match(text, toks[c.end - 1].end) if c.end > c.start else None
+    c.end = legal_cut(doc, k + 1, c.end)  # the walk took "Sp" for a word of the name: the legal form begins there
+    legal = legal_form(doc, c.end) if c.end > c.start else None
     if legal and head not in gaz.programme_heads:  # "… Sp. z o.o.", "… S.A.": a company
-        while c.end < len(toks) and toks[c.end].start < legal.end():
-            c.end += 1
+        c.end = legal[0]
         end = place_end(doc, c.end)  # "… Sp. z o.o. w Ostrowcu Świętokrzyskim"
         if end is not None and not c.area:
             c.area = range(c.end, end)
@@ -47,6 +43,8 @@ def read_name(doc: Doc, k: int, head: str, by: str) -> Mention | None:
     prefer = gaz.mapping("preposition_case").get(prev.text.lower(), ()) if prev is not None else ()
     head_index = span.index(toks[k])
     name = _nominative(doc, span, head_index, head, c.quoted, prefer)
+    if legal and c.quoted:
+        name += " " + legal[1]  # "Przedsiębiorstwo Handlowo-Usługowe „Bieszczady” Sp. j."
     if c.from_town is not None:  # "… z Zabrza" is the body "… w Zabrzu"
         g = gaz.register.gmina(c.from_town[1])
         kind_words = [t for t in span if t.i < c.from_town[0]]
@@ -168,6 +166,25 @@ def _place_adjective(doc: Doc, m: Mention, span: list[Token], head_index: int, h
             m.start, m.generic, m.county, m.placed = p.i, False, counties[0].code, True
             m.gmina = seat_gmina(doc, counties[0])
             return
+
+
+def legal_cut(doc: Doc, a: int, b: int) -> int:
+    """Where a legal form ("Sp. z o.o.") begins among the tokens ``a``..``b`` a name was read over, else ``b``."""
+    for j in range(max(a, 1), b):
+        if LEGAL_FORM.match(doc.text, doc.tokens[j - 1].end) and doc.tokens[j].text.lower() in ("sp", "s", "spółka"):
+            return j
+    return b
+
+
+def legal_form(doc: Doc, j: int) -> tuple[int, str] | None:
+    """(one past it, its text) of a legal form right after token ``j - 1``: "Sp. z o.o.", "S.A.", "Sp. j."."""
+    found = LEGAL_FORM.match(doc.text, doc.tokens[j - 1].end) if j > 0 else None
+    if found is None:
+        return None
+    end = j
+    while end < len(doc.tokens) and doc.tokens[end].start < found.end():
+        end += 1
+    return end, " ".join(found.group().strip(" ,").split())
 
 
 def _nominative(doc: Doc, span: list[Token], head_index: int, head: str, quoted: str | None,

@@ -110,12 +110,19 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
         if j == c.end and j > k and (after := _initialism_end(doc, j)) is not None:
             c.end = j = after  # "Spółdzielnia Socjalna S.O.S. Codzienność"
             continue
+        if low in ("nr", "numer") and j == c.end and not programme and (num := _number_after(doc, c.start, j)):
+            c.end = j = num  # "Szkoła Podstawowa nr 1 w Lesku", "Zakład Aktywności Zawodowej nr. 2"
+            continue
+        if _roman(t.text) and t.is_upper and j == c.end and any(i.is_first_name for i in toks[j - 1].interps):
+            c.end = j = j + 1  # a patron's ordinal: "im. Jana Pawła II", "im. Jana III Sobieskiego"
+            continue
         if t.is_cap and not t.is_upper:
             if is_person_start(doc, j) and not is_patron(doc, j) or low in gaz.words("honorifics"):
                 break
             if head_lemma(gaz, t) and not tail:
-                if j == k + 1 and head in gaz.words("name_heads"):
-                    pass  # "Stowarzyszenie Centrum Wolontariatu"
+                if head in gaz.words("name_heads") and j == c.end and (j == k + 1 or genitive_noun(t)):
+                    pass  # "Stowarzyszenie Centrum Wolontariatu", "Fundacja Pomorskie Centrum Integracji",
+                    # "Stowarzyszenie Przyjaciół Szkoły …": another kind's noun inside the name names no parent
                 elif j == c.end and genitive_noun(t) and c.parent_at is None and not programme:
                     c.parent_at = j
                     while c.parent_at - 1 > k and toks[c.parent_at - 1].is_cap \
@@ -317,6 +324,18 @@ def _genitive_run(doc: Doc, j: int) -> bool:
 def _lower_genitive(doc: Doc, j: int) -> bool:
     t = doc.tok(j)
     return t is not None and t.is_word and not t.is_cap and genitive_noun(t)
+
+
+def _number_after(doc: Doc, start: int, j: int) -> int | None:
+    """One past the number after "nr" (or "nr.") at ``j`` that numbers the body named from ``start``, or None: not
+    a document's ("Uchwała Zarządu Województwa nr 3592/110/III/2012")."""
+    k = j + 2 if (d := doc.tok(j + 1)) is not None and d.text == "." else j + 1
+    t, after, before = doc.tok(k), doc.tok(k + 1), doc.tok(start - 1)
+    if t is None or t.kind != "num" or t.sentence != doc.tokens[j].sentence \
+            or after is not None and after.text in "/-–" or before is not None and before.lemmas & doc.gaz.words(
+                "document_nouns"):
+        return None
+    return k + 1
 
 
 def _roman(text: str) -> bool:

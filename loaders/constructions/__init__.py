@@ -3,5 +3,6 @@
 Their order is ``data/constructions/order.toml``, their patterns ``data/constructions/<stage>.toml`` and their
 word lists ``data/constructions/words.toml`` (see :mod:`loaders.registry`).
 """
-from loaders.constructions import (acronyms, agreements, attendance, collaborations, meeting, membership, organisations, organizers,  # noqa: F401
-                                   people, places, projects, rolepredicates, roles, structure, venues)
+from loaders.constructions import (acronyms, agreements, attendance, bylines, collaborations, meeting,  # noqa: F401
+                                   membership, organisations, organizers, people, places, projects, rolepredicates,
+                                   roles, structure, venues)

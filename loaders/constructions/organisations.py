@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind
-from loaders.lexical import head_lemma, is_person_start, is_verb, lower_head, span_lemmas
+from loaders.lexical import VERB_POS, head_lemma, is_person_start, is_verb, lower_head, span_lemmas
 from loaders.names import adjectives, nominative_phrase, nouns
-from loaders.orgchain import read_name
+from loaders.orgchain import legal_cut, legal_form, read_name
 from loaders.matcher import Match
 from loaders.orgfacts import place_of
 from loaders.registry import construction
+from loaders.tokens import Token
 from loaders.towns import town_at
 
 
@@ -76,8 +77,11 @@ def kind_quoted(doc: Doc) -> None:
             continue
         base = nominative_phrase(span, 0, lemma, doc.text)
         inner = doc.quoted_text(j)
-        m = Mention("Organization", k, end + 1, f"{base[:1].upper()}{base[1:]} „{inner}”", t.sentence, kind=kind,
-                    quoted=inner, head=k)
+        name = f"{base[:1].upper()}{base[1:]} „{inner}”"
+        legal = legal_form(doc, end + 1)
+        if legal:  # "firmy „Bieszczadzkie Smaki” Sp. z o.o.": the registered name, without the word for its kind
+            name, end, kind = f"„{inner}” {legal[1]}", legal[0] - 1, doc.gaz.org_kind("spółka", set()) or kind
+        m = Mention("Organization", k, end + 1, name, t.sentence, kind=kind, quoted=inner, head=k)
         m.aliases.add(inner)
         doc.add(m, "org-kind-quoted")
 
@@ -165,8 +169,11 @@ def kind_lower(doc: Doc) -> None:
         if kind is None:
             continue
         proper_end = _proper_name_end(doc, j)
+        if proper_end is not None:
+            proper_end = legal_cut(doc, j + 1, proper_end)  # "firmy Eko-Pak Sp. z o.o."
+        legal = legal_form(doc, proper_end) if proper_end else None
         place = None
-        after = proper_end or j
+        after = legal[0] if legal else proper_end or j
         if doc.tok(after) is not None and toks[after].text.lower() in ("w", "we") and doc.is_free(after, after + 1):
             place = town_at(doc, after + 1)
         if proper_end is None and (place is None or kind.scope == "named"):
@@ -175,7 +182,10 @@ def kind_lower(doc: Doc) -> None:
         base = nominative_phrase(span, k - start, lemma, doc.text)
         function = doc.gaz.words("function_words")
         name = " ".join(w if w in function else w[:1].upper() + w[1:] for w in base.split())
-        if proper_end:
+        if legal:  # the registered name, without the word for its kind: "Eko-Pak Sp. z o.o."
+            name = f"{doc.span_text(j, proper_end)} {legal[1]}"
+            kind = doc.gaz.org_kind("spółka", set()) or kind
+        elif proper_end:
             name += " " + doc.span_text(j, proper_end)
         if place:
             name += " " + doc.span_text(after, place[0])
@@ -216,15 +226,38 @@ def title_not_name(doc: Doc, match: Match) -> None:
 def event_not_body(doc: Doc) -> None:
     """A numbered edition is an event, not a body: "II Podkarpackie Forum Ekonomii Społecznej", and so is a
     forum or congress that "trwało" or "odbyło się"."""
-    heads = doc.gaz.words("event_like_heads")
-    verbs = doc.gaz.words("event_verbs") | {"trwać"}
+    gaz = doc.gaz
+    heads = gaz.words("event_like_heads")
+    happening = gaz.words("happening_verbs")
+    verbs = gaz.words("event_verbs") | happening
+    cues, phrases = gaz.words("event_context_cues"), {" ".join(p.words) for p in gaz.phrases("event_context_phrases")}
     for m in list(doc.of_type("Organization")):
         if m.head < 0 or not doc.tokens[m.head].lemmas & heads:
             continue
-        before = doc.tok(m.start - 1)
+        before, before2 = doc.tok(m.start - 1), doc.tok(m.start - 2)
         numbered = before is not None and (before.kind == "num" or before.is_upper and all(ch in "IVXLC" for ch in
                                                                                          before.text))
         a, b = doc.sentence_span(m.sentence)
-        told = any(t.lemmas & verbs for t in doc.tokens[m.end:min(b, m.end + 6)])
-        if numbered or told:
+        first_verb = next((t for t in doc.tokens[m.end:min(b, m.end + 6)] if _verb_of(t, None)), None)
+        told = first_verb is not None and _verb_of(first_verb, verbs) \
+            or _said_to_happen(doc, m.start, happening)
+        context = before is not None and (before.lower in cues or bool(before.lemmas & cues) or before2 is not None
+                                          and f"{before2.lower} {before.lower}" in phrases)
+        if numbered or told or context:
             doc.remove(m)
+
+
+def _said_to_happen(doc: Doc, start: int, happening: frozenset[str]) -> bool:
+    """ "Odbyło się Forum …", "odbędzie się Kongres …": the name right after a verb of taking place (not "Odbyła się
+    sesja Sejmiku …", whose subject is the session)."""
+    k = start - 1
+    while (t := doc.tok(k)) is not None and t.lower == "się" and t.sentence == doc.tokens[start].sentence:
+        k -= 1
+    t = doc.tok(k)
+    return t is not None and t.sentence == doc.tokens[start].sentence and _verb_of(t, happening)
+
+
+def _verb_of(t: Token, lemmas: frozenset[str] | None) -> bool:
+    """Whether ``t`` is a verb form (of one of ``lemmas``, if given); only the first verb after a name tells what
+    it did: "Forum zaprosiło gości" ("gości" may be "gościć") is a body acting."""
+    return any(i.pos in VERB_POS and (lemmas is None or i.lemma in lemmas) for i in t.interps)

@@ -22,7 +22,7 @@ def person_names(doc: Doc) -> None:
     inside_quotes = {j for q, e in doc.quotes.items() for j in range(q, e + 1)}
     k = 0
     while k < len(toks) - 1:
-        if k in inside_quotes or is_patron(doc, k):
+        if k in inside_quotes or is_patron(doc, k) or not doc.is_free(k, k + 2):
             k += 1
             continue
         if not is_person_start(doc, k):

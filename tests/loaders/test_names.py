@@ -25,6 +25,14 @@ def names_of(text: str, type_: str) -> set[str]:
     ("Gościem był Jarosław Wypyszyński, ekspert.", "Jarosław Wypyszyński"),
     ("Rozmawiano z Krzysztofem Piątkiem o ekonomii społecznej.", "Krzysztof Piątek"),
     ("O projekcie opowiedziała Pani Joanna Michalska.", "Joanna Michalska"),
+    # of two first names one form could be, the Polish one: Robert (not Roberto), Jacek (not Jack)
+    ("Podziękowano burmistrzowi Goleniowa Robertowi Krupowiczowi.", "Robert Krupowicz"),
+    ("Nagrodę wręczono Albertowi Nowakowi.", "Albert Nowak"),
+    ("Gratulacje przekazano Jackowi Nowakowi.", "Jacek Nowak"),
+    ("Rozmawiano z Jackiem Nowakiem o spółdzielni.", "Jacek Nowak"),
+    ("Podziękowano Hubertowi Nowakowi.", "Hubert Nowak"),
+    ("Gościem był Jack Nowak.", "Jack Nowak"),
+    ("Gościem był Roberto Nowak.", "Roberto Nowak"),
 ])
 def test_person_in_nominative(sentence: str, person: str) -> None:
     assert names_of(sentence, "Person") == {person}

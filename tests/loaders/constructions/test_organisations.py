@@ -192,3 +192,117 @@ def test_a_regional_body_named_by_acronym_and_town_is_the_region_s() -> None:
     x = run("Obecny był dyrektor WUP Rzeszów Jan Nowak.")
     [e] = [e for e in x.entities.values() if e.type == "Organization"]
     assert e.key == "wup-podkarpackie" and "WUP Rzeszów" in e.aliases
+
+
+@pytest.mark.parametrize("text, name", [
+    # a number after "nr" and a patron's ordinal belong to the name, and so does the place after them
+    ("Anna Kot, dyrektor Szkoły Podstawowej nr 1 w Lesku.", "Szkoła Podstawowa nr 1 w Lesku"),
+    ("Uczniowie Szkoły Podstawowej nr. 4 w Lesku śpiewali.", "Szkoła Podstawowa nr. 4 w Lesku"),
+    ("Przyjechali uczniowie ze Szkoły Podstawowej nr 2 im. Mikołaja Kopernika w Hajnówce.",
+     "Szkoła Podstawowa nr 2 im. Mikołaja Kopernika w Hajnówce"),
+    ("Gości przyjął Zespół Szkół Ekonomicznych im. Jana Pawła II w Raciborzu.",
+     "Zespół Szkół Ekonomicznych im. Jana Pawła II w Raciborzu"),
+    ("Mieszkańcy Domu Pomocy Społecznej im. Jana Pawła II w Lesku śpiewali.",
+     "Dom Pomocy Społecznej im. Jana Pawła II w Lesku"),
+    ("Jan Nowak, prezes Zakładu Aktywności Zawodowej nr 2 w Lesku.", "Zakład Aktywności Zawodowej nr 2 w Lesku"),
+])
+def test_numbers_and_ordinals_in_a_name(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    # another kind's noun inside an association's or a foundation's own name names no parent body
+    ("Stowarzyszenie Przyjaciół Szkoły Podstawowej nr 3 w Sanoku zebrało datki.",
+     "Stowarzyszenie Przyjaciół Szkoły Podstawowej nr 3 w Sanoku"),
+    ("Anna Kot z Fundacji Pomorskie Centrum Integracji mówiła.", "Fundacja Pomorskie Centrum Integracji"),
+    ("Jan Nowak z Fundacji Warmińsko-Mazurskie Forum Organizacji Pozarządowych mówił.",
+     "Fundacja Warmińsko-Mazurskie Forum Organizacji Pozarządowych"),
+])
+def test_a_kind_inside_an_associations_name_is_part_of_it(text: str, name: str) -> None:
+    x = run(text)
+    assert names(x, "Organization") == {name}
+    assert not [r for r in x.relations if r.kind == "suborganization"]
+
+
+def test_a_number_without_nr_and_a_capital_after_a_surname_stay_out() -> None:
+    assert names(run("Szkoła Podstawowa w Lesku ma 2 sale."), "Organization") == {"Szkoła Podstawowa w Lesku"}
+    assert "Jan Nowak" in names(run("Fundacja Rozwoju, prezes Jan Nowak."), "Person")
+
+
+@pytest.mark.parametrize("text", [
+    "Przyjęto Uchwałę Zarządu Województwa Śląskiego nr 3592/110/III/2012 w sprawie zespołu.",
+    "Wydano zarządzenie Burmistrza Leska nr 12 w sprawie naboru.",
+])
+def test_a_documents_number_is_no_part_of_the_body(text: str) -> None:
+    assert not any("nr" in n for n in names(run(text), "Organization"))
+
+
+@pytest.mark.parametrize("text, name", [
+    # a legal form after a lower-case "firma": the registered name, without the word for its kind
+    ("Głos zabrał Grzegorz Olszewski z firmy Eko-Pak Sp. z o.o. w Złoczewie.", "Eko-Pak Sp. z o.o. w Złoczewie"),
+    ("Był też Jan Nowak, prezes firmy Drewbud Sp. z o.o.", "Drewbud Sp. z o.o."),
+    ("Mówiła Anna Kot, właścicielka firmy „Bieszczadzkie Smaki” Sp. z o.o.", "„Bieszczadzkie Smaki” Sp. z o.o."),
+    ("Umowę podpisała spółka Agro-Tech S.A. z Lublina.", "Agro-Tech S.A."),
+    # a legal form after a quoted name keeps its place in the name
+    ("Przedsiębiorstwo Handlowo-Usługowe „Bieszczady” Sp. j. zatrudnia osoby.",
+     "Przedsiębiorstwo Handlowo-Usługowe „Bieszczady” Sp. j."),
+])
+def test_a_legal_form_after_a_company_name(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Usługi świadczy firma Drewbud z Leska.", "Firma Drewbud"),
+    ("Przyszli przedstawiciele spółdzielni socjalnej „Starachowiczanka”.", "Spółdzielnia socjalna „Starachowiczanka”"),
+])
+def test_a_lower_case_kind_without_a_legal_form_keeps_its_word(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "Środowiskowy Dom Samopomocy w Lesku zaprosił gości.",
+    "Gości zaprosił ŚDS w Lesku.",
+    "Podopieczni ŚDS-u w Lesku śpiewali.",
+    "Głos zabrała kierownik Środowiskowego Domu Samopomocy w Lesku Anna Kot.",
+])
+def test_a_community_self_help_home_is_a_public_welfare_unit(text: str) -> None:
+    x = run(text)
+    [org] = [e for e in x.entities.values() if e.type == "Organization"]
+    assert (org.name, org.kind, org.sector) == ("Środowiskowy Dom Samopomocy w Lesku", "SocialWelfareCentre", "public")
+
+
+def test_a_self_help_home_and_its_acronym_are_one_body_and_a_bare_kind_none() -> None:
+    x = run("Środowiskowy Dom Samopomocy w Lesku zaprosił gości. ŚDS w Lesku działa od lat.")
+    assert names(x, "Organization") == {"Środowiskowy Dom Samopomocy w Lesku"}
+    assert names(run("Każdy środowiskowy dom samopomocy ma kierownika."), "Organization") == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a forum or congress that takes place, or that something happens during, is an event
+    "Odbyło się Forum Ekonomii Społecznej Powiatu Bieszczadzkiego w Ustrzykach Dolnych.",
+    "W Rzeszowie odbędzie się Kongres Ekonomii Społecznej Województwa Podkarpackiego.",
+    "Forum Organizacji Pozarządowych Powiatu Leskiego odbyło się w Lesku.",
+    "Podczas Forum Ekonomii Społecznej Powiatu Leskiego rozmawiano o spółdzielniach.",
+    "W ramach Kongresu Ekonomii Społecznej Województwa Podkarpackiego rozmawiano o spółdzielniach.",
+    "Uczestnicy Forum Organizacji Pozarządowych Powiatu Leskiego rozmawiali.",
+    "Jan Nowak wziął udział w Forum Organizacji Pozarządowych Powiatu Leskiego.",
+])
+def test_a_forum_that_takes_place_is_an_event(text: str) -> None:
+    assert names(run(text), "Organization") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    # a forum that acts, or has a president, is a body
+    ("Pomorskie Forum Inicjatyw Ekonomii Społecznej zaprosiło gości.", "Pomorskie Forum Inicjatyw Ekonomii Społecznej"),
+    ("Prezes Pomorskiego Forum Inicjatyw Ekonomii Społecznej Jan Nowak mówił.",
+     "Pomorskie Forum Inicjatyw Ekonomii Społecznej"),
+    ("Spotkanie odbyło się z udziałem Fundacji Warmińsko-Mazurskie Forum Organizacji Pozarządowych.",
+     "Fundacja Warmińsko-Mazurskie Forum Organizacji Pozarządowych"),
+])
+def test_a_forum_that_acts_is_a_body(text: str, name: str) -> None:
+    assert names(run(text), "Organization") == {name}
+
+
+def test_a_body_whose_session_takes_place_stays_a_body() -> None:
+    assert "Sejmik Województwa Podkarpackiego" in names(
+        run("Odbyła się sesja Sejmiku Województwa Podkarpackiego."), "Organization")
