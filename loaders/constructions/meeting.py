@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from graph.model import Entity
 from graph.slug import slugify
 from loaders.dates import PartialDate, complete, find_dates, relative_dates
+from loaders.constructions.places import coordinated
 from loaders.doc import Doc
 from loaders.registry import construction
 from loaders.relate import after, has
@@ -50,6 +51,9 @@ def meeting(doc: Doc) -> None:
     county = doc.entities.get(doc.main_county) if doc.main_county else None
     if county is not None and _meeting_place(doc, county, ev_sents[:3]):
         doc.relate("about", key, county.key, min(county.sentences) if county.sentences else None, "meeting")
+        for m in [m for m in doc.of_type("County") if doc.key(m) == county.key]:
+            for other in coordinated(doc, m)[1:]:  # "z powiatów kartuskiego i kościerskiego": each of them
+                doc.relate("about", key, doc.key(other), other.sentence, "meeting")
 
 
 def _meeting_place(doc: Doc, county: Entity, sentences: list[int]) -> bool:
