@@ -74,3 +74,49 @@ def test_a_gmina_self_government_governs_the_gmina_its_name_says(text: str, code
     governed = {x.entities[r.o].teryt for r in x.relations if r.kind == "governs"
                 and x.entities[r.o].type == "Municipality"}
     assert governed == {code}
+
+
+def located(text: str) -> set[str]:
+    x = run(text)
+    return {x.entities[r.o].teryt or "" for r in x.relations if r.kind == "location"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Spotkanie odbyło się w Bielsku-Białej.", "2461011"),  # not gmina Bielsk
+    ("Spotkanie odbyło się w Kędzierzynie-Koźlu.", "1603011"),
+    ("Spotkanie odbyło się w Skarżysku-Kamiennej.", "2610011"),
+    ("Spotkanie odbyło się w Krynicy-Zdroju.", "1210073"),
+    ("Spotkanie odbyło się w Rabce-Zdroju.", "1211123"),
+])
+def test_a_town_of_two_hyphenated_halves(text: str, code: str) -> None:
+    assert located(text) == {code}
+
+
+def test_a_hyphenated_word_is_no_town_of_its_first_half() -> None:
+    assert located("Spotkanie odbyło się w Bielsku-Zachodnim.") == set()
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Spotkanie odbyło się w Cisnej.", "1821022"),  # a name the dictionary does not know
+    ("Spotkanie odbyło się w Woli Uhruskiej.", "0619072"),
+    ("Spotkanie odbyło się w Lewinie Brzeskim.", "1601043"),
+])
+def test_a_town_declined_as_an_adjective(text: str, code: str) -> None:
+    assert located(text) == {code}
+
+
+def test_an_unknown_word_that_names_no_gmina_is_no_town() -> None:
+    assert located("Spotkanie odbyło się w Zawiszowej.") == set()
+
+
+def test_a_body_in_a_town_the_dictionary_does_not_know() -> None:
+    x = run("Byli przedstawiciele Gminnego Ośrodka Pomocy Społecznej w Cisnej.")
+    assert {e.name for e in x.entities.values() if e.type == "Organization"} == {
+        "Gminny Ośrodek Pomocy Społecznej w Cisnej"}
+
+
+def test_a_town_after_a_preposition_is_no_person() -> None:
+    x = run("Przybyli kierownicy ośrodków pomocy społecznej z Lewina Brzeskiego, Skarbimierza i Olszanki.")
+    assert not [e for e in x.entities.values() if e.type == "Person"]
+    x = run("Rozmawiał z Janem Kowalskim i Anną Nowak.")
+    assert {e.name for e in x.entities.values() if e.type == "Person"} == {"Jan Kowalski", "Anna Nowak"}
