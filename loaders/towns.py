@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 
+from graph.model import reads_as_acronym
 from graph.teryt import Gmina
 from loaders.doc import Doc
 from loaders.morph import morph
@@ -166,3 +167,33 @@ def rank(doc: Doc, gminas: list[Gmina]) -> list[Gmina]:
         rural = g.code.endswith("2")  # TERYT type 2: a rural gmina, not the town of that name
         return (not in_county, not in_region, rural)
     return sorted(gminas, key=key)
+
+
+def village_end(doc: Doc, j: int) -> int | None:
+    """One past "w <village>" at ``j`` closing an organisation's name: a capitalised noun in the locative, or a
+    word the dictionary does not know, and up to two capitalised words in the locative after it ("w Uhercach
+    Mineralnych", "w Pogalewie Wielkim"). Villages are not in the register of gminas, so any such name is taken."""
+    from loaders.lexical import head_lemma, is_person_start
+
+    at, first = doc.tok(j), doc.tok(j + 1)
+    if at is None or first is None or at.text.lower() not in ("w", "we") or first.sentence != at.sentence:
+        return None
+
+    def locative(i: int, noun: bool) -> bool:
+        t = doc.tok(i)
+        if t is None or t.sentence != at.sentence or not t.is_cap or t.is_upper or not t.is_word \
+                or i in doc.claimed or head_lemma(doc.gaz, t) or is_person_start(doc, i) \
+                or t.lemmas & doc.gaz.words("not_villages") or reads_as_acronym(t.text):
+            return False
+        if all(x.pos == "ign" for x in t.interps):
+            return True
+        readings = list(nouns(t)) if noun else [*nouns(t), *adjectives(t)]
+        return any("loc" in x.cases for x in readings)
+
+    if not locative(j + 1, noun=True):
+        return None
+    end = j + 2
+    while end - j < 4 and locative(end, noun=False):
+        end += 1
+    return end
+

@@ -192,3 +192,34 @@ def test_a_regional_body_named_by_acronym_and_town_is_the_region_s() -> None:
     x = run("Obecny był dyrektor WUP Rzeszów Jan Nowak.")
     [e] = [e for e in x.entities.values() if e.type == "Organization"]
     assert e.key == "wup-podkarpackie" and "WUP Rzeszów" in e.aliases
+
+
+@pytest.mark.parametrize("text, name", [
+    # a village is not in the register of gminas: a capitalised locative after "w" closing the name is its place
+    ("Byli przedstawiciele Koła Gospodyń Wiejskich w Pogalewie Wielkim.",
+     "Koło Gospodyń Wiejskich w Pogalewie Wielkim"),
+    ("Byli przedstawiciele Warsztatu Terapii Zajęciowej w Uhercach Mineralnych.",
+     "Warsztat Terapii Zajęciowej w Uhercach Mineralnych"),
+    ("Byli przedstawiciele Warsztatu Terapii Zajęciowej w Uhercach.", "Warsztat Terapii Zajęciowej w Uhercach"),
+    ("Byli przedstawiciele Koła Gospodyń Wiejskich w Zawiszowej.", "Koło Gospodyń Wiejskich w Zawiszowej"),
+    ("Byli przedstawiciele Dziennego Domu Senior+ w Dąbrowie Białostockiej.",
+     "Dzienny Dom Senior+ w Dąbrowie Białostockiej"),
+    ("Byli przedstawiciele Gminnego Ośrodka Pomocy Społecznej w Cisnej.",
+     "Gminny Ośrodek Pomocy Społecznej w Cisnej"),
+])
+def test_a_body_placed_in_a_village(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Przedstawiciele Stowarzyszenia Nadzieja w Urzędzie Gminy Bałtów.", "Stowarzyszenie Nadzieja"),  # a body
+    ("Spotkanie Koła Gospodyń Wiejskich w Janie Kowalskim miało miejsce.", "Koło Gospodyń Wiejskich"),  # a person
+    ("Koło Gospodyń Wiejskich w Marcu organizuje kiermasz.", "Koło Gospodyń Wiejskich"),  # no locative
+])
+def test_a_body_not_placed_by_what_is_no_village(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
+
+
+def test_an_acronym_after_w_is_a_body_not_a_village() -> None:
+    x = run("Głos zabrała dyrektor Departamentu Ekonomii Społecznej w MRPiPS Anna Nowak.")
+    assert "Departament Ekonomii Społecznej" in names(x, "Organization")
