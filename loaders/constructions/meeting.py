@@ -56,6 +56,26 @@ def meeting(doc: Doc) -> None:
                 doc.relate("about", key, doc.key(other), other.sentence, "meeting")
 
 
+@construction("meeting-area", "relations", patterned=False)
+def meeting_area(doc: Doc) -> None:
+    """The article's county is what the meeting is about, though named only once and late, when the meeting's
+    venue or an organiser lies in it ("w Sokólskim Ośrodku Kultury", "Organizatorem było PCPR w Sokółce")."""
+    ev = doc.extraction.event if doc.extraction else None
+    county = doc.main_county
+    if not ev or not county or county not in doc.entities \
+            or any(r.s == ev and r.kind == "about" for r in doc.relations("about")):
+        return
+    hosts = {r.o: r.sentence for r in doc.relations() if r.s == ev and r.kind in ("location", "organizer")}
+    for key, s in hosts.items():
+        if key.startswith(county) and doc.entities[key].type == "Municipality":
+            doc.relate("about", ev, county, s, "meeting-area")  # "w Sokółce"
+            return
+        for m in doc.mentions:
+            if doc.key(m) == key and ((m.county or "").split(",")[0] == county or (m.gmina or "").startswith(county)):
+                doc.relate("about", ev, county, s, "meeting-area")
+                return
+
+
 def _meeting_place(doc: Doc, county: Entity, sentences: list[int]) -> bool:
     """The county a meeting is about: named more than once, in the headline, or where the meeting is told of."""
     if len(county.mentions) >= 2 or county.sentences & set(sentences):
