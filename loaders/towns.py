@@ -138,12 +138,20 @@ def _hyphenated(doc: Doc, word: str) -> list[Gmina]:
     return []
 
 
+def _district(doc: Doc, word: str) -> list[Gmina]:
+    """A city's district joined to it by a hyphen is the city: "Warszawie-Wesołej" is Warszawa. Only a city that
+    is a county of its own (TERYT county number 61 and up) has districts so named."""
+    half = word.split("-")[0]
+    lemmas = {x.lemma for x in morph().analyse(half) if x.pos == "subst"}
+    return [g for lemma in sorted(lemmas) for g in doc.gaz.register.gminas_by_name(lemma) if g.county[2:] >= "61"]
+
+
 def town_at(doc: Doc, i: int) -> tuple[int, list[Gmina]] | None:
     """The gminas a town name starting at token ``i`` names, best first, and one past the name; or None."""
     reg = doc.gaz.register
     for end, name in _candidates(doc, i):
         if end == i + 1 and _double(doc.tokens[i].text):
-            found = _hyphenated(doc, doc.tokens[i].text)
+            found = _hyphenated(doc, doc.tokens[i].text) or _district(doc, doc.tokens[i].text)
             if found:
                 return end, rank(doc, found)
             continue  # "Bielsku-Białej" is not Bielsk

@@ -96,6 +96,10 @@ def test_a_hyphenated_word_is_no_town_of_its_first_half() -> None:
     assert located("Spotkanie odbyło się w Bielsku-Zachodnim.") == set()
 
 
+def test_a_citys_district_after_a_hyphen_is_the_city() -> None:
+    assert located("Spotkanie odbyło się w Warszawie-Wesołej.") == {"1465011"}
+
+
 @pytest.mark.parametrize("text, code", [
     ("Spotkanie odbyło się w Cisnej.", "1821022"),  # a name the dictionary does not know
     ("Spotkanie odbyło się w Woli Uhruskiej.", "0619072"),
