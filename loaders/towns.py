@@ -184,8 +184,8 @@ def village_end(doc: Doc, j: int) -> int | None:
     from loaders.lexical import head_lemma, is_person_start
 
     at, first = doc.tok(j), doc.tok(j + 1)
-    if at is None or first is None or at.text.lower() not in ("w", "we") or first.sentence != at.sentence:
-        return None
+    if at is None or first is None or at.text not in ("w", "we") or first.sentence != at.sentence:
+        return None  # "W" of a headline in title case ("Koło Gospodyń Wiejskich W Akcji") places nothing
 
     def locative(i: int, noun: bool) -> bool:
         t = doc.tok(i)

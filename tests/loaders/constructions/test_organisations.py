@@ -214,7 +214,9 @@ def test_a_body_placed_in_a_village(text: str, name: str) -> None:
 @pytest.mark.parametrize("text, name", [
     ("Przedstawiciele Stowarzyszenia Nadzieja w Urzędzie Gminy Bałtów.", "Stowarzyszenie Nadzieja"),  # a body
     ("Spotkanie Koła Gospodyń Wiejskich w Janie Kowalskim miało miejsce.", "Koło Gospodyń Wiejskich"),  # a person
-    ("Koło Gospodyń Wiejskich w Marcu organizuje kiermasz.", "Koło Gospodyń Wiejskich"),  # no locative
+    ("Koło Gospodyń Wiejskich w Marcu organizuje kiermasz.", "Koło Gospodyń Wiejskich"),  # a month
+    ("Zebranie Stowarzyszenia Razem w Sali Kominkowej trwało dwie godziny.", "Stowarzyszenie Razem"),  # a room
+    ("Spotkanie Stowarzyszenia Aktywni w Kościele Mariackim było udane.", "Stowarzyszenie Aktywni"),  # a building
 ])
 def test_a_body_not_placed_by_what_is_no_village(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")
