@@ -94,10 +94,11 @@ def _territory(doc: Doc, k: int, nxt: Token, lem: set[str], t: Token, width: int
             end = _gmina(doc, k, after.i, t.sentence, town=True)
             if end is not None:
                 _more_gminas(doc, end, t.sentence)
-    elif "gmina" in lem and nxt.is_cap:
-        end = _gmina(doc, k, nxt.i, t.sentence, town=False)
+    elif ("gmina" in lem or "miasto" in lem) and nxt.is_cap:
+        town = "gmina" not in lem  # "w mieście Sanok", "miast Sanok i Krosno": the towns
+        end = _gmina(doc, k, nxt.i, t.sentence, town=town)
         if end is not None:
-            _more_gminas(doc, end, t.sentence)
+            _more_gminas(doc, end, t.sentence, town)
 
 
 #: the words of a gmina that is a town: "gmina miejska", "Gmina Miasto"
@@ -160,10 +161,10 @@ def _more_counties(doc: Doc, j: int) -> None:
         j = at + 1
 
 
-def _more_gminas(doc: Doc, j: int, s: int) -> None:
+def _more_gminas(doc: Doc, j: int, s: int, town: bool = False) -> None:
     """The other gminas of a list that shares one "gmina": "z gmin Bobolice, Polanów i Sianów"."""
     while (at := _joined(doc, j, s)) is not None:
-        end = _gmina(doc, at, at, s, town=False)
+        end = _gmina(doc, at, at, s, town=town)
         if end is None:
             return
         j = end

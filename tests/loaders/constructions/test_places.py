@@ -53,6 +53,7 @@ def test_each_county_of_a_list_is_what_the_project_is_about() -> None:
     ("Przyjechali sołtysi z gminy Nowy Targ.", "1211092"),  # a name of two words
     ("Zebranie odbyło się w gminie miejskiej Sanok.", "1817011"),  # the town
     ("Mieszka w gminie Bałtów.", "2607022"),  # one gmina of the name
+    ("Zebranie odbyło się w mieście Sanok.", "1817011"),  # "miasto X" is the town
 ])
 def test_gmina_x_is_the_rural_gmina_where_a_town_shares_the_name(text: str, code: str) -> None:
     assert {c for _, c in territories(text, "Municipality")} == {code}
@@ -124,3 +125,8 @@ def test_a_town_after_a_preposition_is_no_person() -> None:
     assert not [e for e in x.entities.values() if e.type == "Person"]
     x = run("Rozmawiał z Janem Kowalskim i Anną Nowak.")
     assert {e.name for e in x.entities.values() if e.type == "Person"} == {"Jan Kowalski", "Anna Nowak"}
+
+
+def test_towns_of_a_list_sharing_one_miasto() -> None:
+    assert {c for _, c in territories("Mieszkańcy miast Sanok i Krosno przyszli.", "Municipality")} == {
+        "1817011", "1861011"}
