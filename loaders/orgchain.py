@@ -132,9 +132,15 @@ def _town_after(doc: Doc, k: int, head: str) -> tuple[int, str, str] | None:
     if hit is None or hit[0] - (k + 1) > 4:
         return None
     g = hit[1][0]
+    town = doc.tokens[k + 1].text.lower() in ("miasto", "miasta", "mieście", "miastem")
+    if head == "gmina" and town:  # "Gmina Miasto Wejherowo": the town, not the rural gmina around it
+        g = next((r for r in hit[1] if r.code.endswith("1") and r.voivodeship == g.voivodeship), g)
+        return hit[0], f"Miasto {g.name}", g.code
     if head == "gmina" and (k < 1 or doc.tokens[k - 1].text.lower() not in ("miejska", "miejskiej", "miejską")):
-        # "Gmina Nowa Ruda" is the rural gmina where a town and a rural gmina share the name ("Miasto Nowa Ruda")
-        g = next((r for r in hit[1] if r.code.endswith("2") and r.code[:4] == g.code[:4]), g)
+        # "Gmina Nowa Ruda" is the rural gmina where a town and a rural gmina share the name ("Miasto Nowa Ruda"),
+        # "Gmina Zamość" the rural gmina around the city of Zamość, a county of its own
+        rural = [r for r in hit[1] if r.code.endswith("2") and r.name == g.name and r.voivodeship == g.voivodeship]
+        g = min(rural, key=lambda r: r.code[:4] != g.code[:4], default=g)
     return hit[0], g.name, g.code
 
 

@@ -17,7 +17,7 @@ from loaders.lexical import genitive_noun, head_lemma, is_patron, is_person_star
 from loaders.names import adjectives, agree, nouns
 from loaders.orgfacts import is_generic
 from loaders.tokens import DASHES, Token
-from loaders.towns import town_at
+from loaders.towns import town_at, village_end
 
 #: kinds of body whose "Zarząd" or "Rada" is an organ of their own, not the board of an association
 GOVERNING = {"LocalGovernment", "GovernmentBody", "Ministry", "GovernmentDepartment"}
@@ -191,6 +191,12 @@ def walk(doc: Doc, k: int, head: str) -> Chain:
         if low in ("w", "we") and nxt.is_cap and j == c.end and is_place(doc, nxt):
             c.end = place_end(doc, j) or c.end  # "w Zielonej Górze", "w Nowym Mieście Lubawskim"
             break
+        if low in ("w", "we") and j == c.end and (village := village_end(doc, j)) is not None:
+            c.end = village  # "w Uhercach Mineralnych": a village, not in the register
+            break
+        if t.text == "+" and j == c.end and t.start == toks[j - 1].end:
+            c.end = j = j + 1  # "Dzienny Dom Senior+"
+            continue
         if low in ("z", "ze") and j == c.end and nxt.is_cap and _kind_only(doc, toks[c.start:j], k, head):
             hit = town_at(doc, j + 1)
             if hit is not None and any("gen" in i.cases for i in (*nouns(nxt), *adjectives(nxt))) \

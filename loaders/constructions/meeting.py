@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from graph.model import Entity
 from graph.slug import slugify
 from loaders.dates import PartialDate, complete, find_dates, relative_dates
+from loaders.constructions.places import coordinated
 from loaders.doc import Doc
 from loaders.registry import construction
 from loaders.relate import after, has
@@ -50,6 +51,29 @@ def meeting(doc: Doc) -> None:
     county = doc.entities.get(doc.main_county) if doc.main_county else None
     if county is not None and _meeting_place(doc, county, ev_sents[:3]):
         doc.relate("about", key, county.key, min(county.sentences) if county.sentences else None, "meeting")
+        for m in [m for m in doc.of_type("County") if doc.key(m) == county.key]:
+            for other in coordinated(doc, m)[1:]:  # "z powiatów kartuskiego i kościerskiego": each of them
+                doc.relate("about", key, doc.key(other), other.sentence, "meeting")
+
+
+@construction("meeting-area", "relations", patterned=False)
+def meeting_area(doc: Doc) -> None:
+    """The article's county is what the meeting is about, though named only once and late, when the meeting's
+    venue or an organiser lies in it ("w Sokólskim Ośrodku Kultury", "Organizatorem było PCPR w Sokółce")."""
+    ev = doc.extraction.event if doc.extraction else None
+    county = doc.main_county
+    if not ev or not county or county not in doc.entities \
+            or any(r.s == ev and r.kind == "about" for r in doc.relations("about")):
+        return
+    hosts = {r.o: r.sentence for r in doc.relations() if r.s == ev and r.kind in ("location", "organizer")}
+    for key, s in hosts.items():
+        if key.startswith(county) and doc.entities[key].type == "Municipality":
+            doc.relate("about", ev, county, s, "meeting-area")  # "w Sokółce"
+            return
+        for m in doc.mentions:
+            if doc.key(m) == key and ((m.county or "").split(",")[0] == county or (m.gmina or "").startswith(county)):
+                doc.relate("about", ev, county, s, "meeting-area")
+                return
 
 
 def _meeting_place(doc: Doc, county: Entity, sentences: list[int]) -> bool:

@@ -13,6 +13,7 @@ from loaders.morph import morph
 from loaders.names import person_name
 from loaders.registry import construction
 from loaders.tokens import DASHES, Token
+from loaders.towns import town_at
 
 
 @construction("person-name", "mentions", patterned=False)
@@ -44,12 +45,26 @@ def person_names(doc: Doc) -> None:
         else:
             last = end
         res = person_name(span)
-        if res is None:
+        if res is None or _a_town(doc, k, last + 1):
             k += 1
             continue
         name, gender = res
         doc.add(Mention("Person", k, last + 1, name, toks[k].sentence, gender=gender), "person-name")
         k = last + 1
+
+
+#: words a town's name follows: "w Lewinie Brzeskim", "z Lewina Brzeskiego, Skarbimierza"
+PLACE_WORDS = {"w", "we", "z", "ze", "do", "pod", "nad", "koło", "spod", "znad", ",", "i", "oraz"}
+
+
+def _a_town(doc: Doc, k: int, end: int) -> bool:
+    """Tokens ``k``..``end`` after a preposition of place or in a list are a town's whole name, not a person's
+    ("z Lewina Brzeskiego")."""
+    prev = doc.tok(k - 1)
+    if prev is None or prev.text.lower() not in PLACE_WORDS or prev.sentence != doc.tokens[k].sentence:
+        return False
+    hit = town_at(doc, k)
+    return hit is not None and hit[0] == end
 
 
 def _after_title(doc: Doc, k: int) -> int | None:

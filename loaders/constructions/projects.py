@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+from loaders.constructions.places import coordinated
 from loaders.doc import Doc, Mention
 from loaders.lists import list_items
 from loaders.matcher import Match
@@ -64,7 +65,8 @@ def projects(doc: Doc) -> None:
             if t.lemmas & area:
                 nxt = [m for m in doc.in_sentence(s, ("County",), outer=False) if m.start > t.i]
                 if nxt and nxt[0].start - t.i <= 3:
-                    doc.relate("about", proj, nxt[0].teryt, s, by)
+                    for m in coordinated(doc, nxt[0]):  # "w powiatach ełckim, gołdapskim i piskim"
+                        doc.relate("about", proj, m.teryt, s, by)
     reg = g.register
     for m in doc.of_type("Project"):  # "Powiat jędrzejowski realizatorem …": a project named after a county
         words = m.name.split()

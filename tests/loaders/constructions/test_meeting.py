@@ -136,3 +136,22 @@ def test_an_article_reports_a_meeting_when_it_tells_of_one(text: str, event: boo
 def test_an_acronym_named_body_organises_in_the_nominative() -> None:
     assert organisers("Konferencję zorganizowało RCPS w Łodzi.") == {
         "Regionalne Centrum Polityki Społecznej w Łodzi": "organizer-active"}
+
+
+def test_the_county_of_the_venue_is_what_the_meeting_is_about_though_named_late() -> None:
+    x = run("23 maja w Sokólskim Ośrodku Kultury odbyła się konferencja. Organizatorem konferencji było PCPR w "
+            "Sokółce. Konferencję prowadził Adam Wróblewski. Na konferencję przybył starosta sokólski Piotr Rećko.")
+    assert {o for _, o in rels(x, "about", "meeting-area")} == {"powiat sokólski"}
+
+
+def test_the_county_of_an_organiser_is_what_the_meeting_is_about() -> None:
+    x = run("Wczoraj odbyła się konferencja. Jej organizatorem był Ośrodek Pomocy Społecznej w Sokółce. Konferencję "
+            "prowadził Adam Wróblewski. Na konferencję przybyła Anna Nowak. Konferencja była udana. Gościem był "
+            "starosta sokólski Piotr Rećko.")
+    assert {o for _, o in rels(x, "about", "meeting-area")} == {"powiat sokólski"}
+
+
+def test_a_county_named_once_late_is_not_what_a_meeting_elsewhere_is_about() -> None:
+    x = run("23 maja w Kielcach odbyła się konferencja. Organizatorem konferencji był ROPS w Kielcach. Konferencję "
+            "prowadził Adam Wróblewski. Na konferencję przybył starosta sokólski Piotr Rećko.")
+    assert rels(x, "about") == set()

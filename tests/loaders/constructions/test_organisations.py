@@ -306,3 +306,36 @@ def test_a_forum_that_acts_is_a_body(text: str, name: str) -> None:
 def test_a_body_whose_session_takes_place_stays_a_body() -> None:
     assert "Sejmik Województwa Podkarpackiego" in names(
         run("Odbyła się sesja Sejmiku Województwa Podkarpackiego."), "Organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a village is not in the register of gminas: a capitalised locative after "w" closing the name is its place
+    ("Byli przedstawiciele Koła Gospodyń Wiejskich w Pogalewie Wielkim.",
+     "Koło Gospodyń Wiejskich w Pogalewie Wielkim"),
+    ("Byli przedstawiciele Warsztatu Terapii Zajęciowej w Uhercach Mineralnych.",
+     "Warsztat Terapii Zajęciowej w Uhercach Mineralnych"),
+    ("Byli przedstawiciele Warsztatu Terapii Zajęciowej w Uhercach.", "Warsztat Terapii Zajęciowej w Uhercach"),
+    ("Byli przedstawiciele Koła Gospodyń Wiejskich w Zawiszowej.", "Koło Gospodyń Wiejskich w Zawiszowej"),
+    ("Byli przedstawiciele Dziennego Domu Senior+ w Dąbrowie Białostockiej.",
+     "Dzienny Dom Senior+ w Dąbrowie Białostockiej"),
+    ("Byli przedstawiciele Gminnego Ośrodka Pomocy Społecznej w Cisnej.",
+     "Gminny Ośrodek Pomocy Społecznej w Cisnej"),
+])
+def test_a_body_placed_in_a_village(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Przedstawiciele Stowarzyszenia Nadzieja w Urzędzie Gminy Bałtów.", "Stowarzyszenie Nadzieja"),  # a body
+    ("Spotkanie Koła Gospodyń Wiejskich w Janie Kowalskim miało miejsce.", "Koło Gospodyń Wiejskich"),  # a person
+    ("Koło Gospodyń Wiejskich w Marcu organizuje kiermasz.", "Koło Gospodyń Wiejskich"),  # a month
+    ("Zebranie Stowarzyszenia Razem w Sali Kominkowej trwało dwie godziny.", "Stowarzyszenie Razem"),  # a room
+    ("Spotkanie Stowarzyszenia Aktywni w Kościele Mariackim było udane.", "Stowarzyszenie Aktywni"),  # a building
+])
+def test_a_body_not_placed_by_what_is_no_village(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
+
+
+def test_an_acronym_after_w_is_a_body_not_a_village() -> None:
+    x = run("Głos zabrała dyrektor Departamentu Ekonomii Społecznej w MRPiPS Anna Nowak.")
+    assert "Departament Ekonomii Społecznej" in names(x, "Organization")
