@@ -311,10 +311,10 @@ def test_an_article_that_cannot_be_extracted_is_one_line_and_the_others_load(
 
     real = Pipeline.prepare
 
-    def prepare(self: Pipeline, article, known=None):  # noqa: ANN001, ANN202 - as Pipeline.prepare
+    def prepare(self: Pipeline, article, known=None, lenient=False):  # noqa: ANN001, ANN202 - as Pipeline.prepare
         if "Krzemienny" in article.text:
             raise IndexError("list index out of range")
-        return real(self, article, known)
+        return real(self, article, known, lenient)
 
     monkeypatch.setattr(Pipeline, "prepare", prepare)
     store = with_reference_data(tmp_path / "store", reference_data)
