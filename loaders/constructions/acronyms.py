@@ -13,7 +13,7 @@ from loaders.names import place_locative
 from loaders.orgwalk import LEGAL_FORM
 from loaders.orgfacts import place_of
 from loaders.registry import construction
-from loaders.towns import town_at
+from loaders.towns import town_at, village_end
 
 #: kinds an acronym may make more specific: "OWES Centrum Klucz" is a support centre, not any centre
 VAGUE_KINDS = {"PublicInstitution", "Association", "GovernmentBody"}
@@ -56,9 +56,9 @@ def acronym_name(doc: Doc, match: Match) -> None:
     sent = match.sentence
     if place is not None:
         hit = town_at(doc, place[0])
-        if hit is None:
+        end = hit[0] if hit is not None else village_end(doc, place[0] - 1)  # "KGW w Bóbrce": a village
+        if end is None:
             return
-        end = hit[0]
         written = doc.span_text(a[0], end)
         full = doc.gaz.mapping("acronym_names").get(acr)
         m = Mention("Organization", a[0], end, f"{full[0]} {doc.span_text(a[1], end)}" if full else written, sent,

@@ -339,3 +339,17 @@ def test_a_body_not_placed_by_what_is_no_village(text: str, name: str) -> None:
 def test_an_acronym_after_w_is_a_body_not_a_village() -> None:
     x = run("Głos zabrała dyrektor Departamentu Ekonomii Społecznej w MRPiPS Anna Nowak.")
     assert "Departament Ekonomii Społecznej" in names(x, "Organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a kind's acronym placed in a village the register lacks, spelled out as the full name would be
+    ("Gości powitała przewodnicząca KGW w Bóbrce Anna Kot.", "Koło Gospodyń Wiejskich w Bóbrce"),
+    ("Na spotkanie przybyły przedstawicielki KGW w Parsęcku.", "Koło Gospodyń Wiejskich w Parsęcku"),
+    ("Obecni byli przedstawiciele WTZ w Uhercach Mineralnych.", "Warsztat Terapii Zajęciowej w Uhercach Mineralnych"),
+])
+def test_a_kinds_acronym_in_a_village(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
+
+
+def test_a_kinds_acronym_before_a_month_is_no_body() -> None:
+    assert names(run("Spotkanie odbyło się w KGW w Marcu."), "Organization") == set()
