@@ -167,6 +167,10 @@ def _org_start(doc: Doc, seg: Segment) -> int:
 
 def _implied(doc: Doc, seg: Segment) -> str | None:
     level = doc.gaz.role_levels.get(seg.phrase.value)
+    nxt = doc.tok(seg.role_end)
+    if not level and nxt is not None and nxt.text.lower() in ("gminy", "miasta") and seg.end > seg.role_end + 1:
+        # "sekretarz gminy Baligród", "radny gminy Solina": an officer of the gmina named ("gminy Sanok" the rural one)
+        level = "rural" if nxt.text.lower() == "gminy" else "gmina"
     if level:
         found = implied_body(doc, level, seg.role_end, seg.sentence)
         if found:

@@ -329,3 +329,15 @@ def test_a_town_of_two_voivodeships_places_no_article() -> None:
     # Bobrowniki are gminas of two voivodeships: no voivodeship is guessed
     assert roles(run("W Bobrownikach odbyła się gala. Nagrody wręczał Tomasz Sobieraj, wicemarszałek województwa.")) \
         == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an officer of a gmina that heads nothing is the gmina's: "gminy X" the rural gmina where a town shares its name
+    ("Obecna była sekretarz gminy Baligród Anna Kot.", {("Anna Kot", "sekretarz", "Gmina Baligród")}),
+    ("Jan Nowak, radny gminy Solina, zabrał głos.", {("Jan Nowak", "radny", "Gmina Solina")}),
+    ("Obecna była skarbnik gminy Sanok Anna Kot.", {("Anna Kot", "skarbnik", "Gmina Sanok")}),
+    # with no gmina named, no body
+    ("Obecny był radny gminy Jan Nowak.", set()),
+])
+def test_an_officer_of_a_gmina_named(text: str, expected: set) -> None:
+    assert roles(run(text)) == expected
