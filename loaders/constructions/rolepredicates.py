@@ -41,3 +41,25 @@ def leads_body(doc: Doc, match: Match) -> None:
             and org.type == "Organization":
         doc.relate("role", doc.key(person), doc.key(org), match.sentence, "leads-body",
                    role=doc.gaz.role_label("kierownik"))
+
+
+@construction("role-of-relative", "relations", slots=("org", "role", "person"))
+def role_of_relative(doc: Doc, match: Match) -> None:
+    """ "Spółdzielnia X, której prezesem jest Anna Kot": the body before the relative pronoun, the role and the
+    person after it."""
+    o, r, p = match.span("org"), match.span("role"), match.span("person")
+    org = doc.outer_at(o[0]) if o else None
+    person = doc.outer_at(p[0]) if p else None
+    role = next((ph for ph in doc.gaz.phrases("roles") if r and _reads(doc, r, ph)), None)
+    if org is not None and person is not None and role is not None and org.type == "Organization" \
+            and person.type == "Person":
+        doc.relate("role", doc.key(person), doc.key(org), match.sentence, "role-of-relative",
+                   role=doc.gaz.role_label(role.value), title=doc.gaz.role_label(role.value))
+
+
+def _reads(doc: Doc, span: tuple[int, int], phrase: object) -> bool:
+    toks = doc.tokens[span[0]:span[1]]
+    lemmas = getattr(phrase, "lemmas", ())
+    return len(toks) == len(lemmas) and all(t.lemmas & ls or t.text.lower() == w
+                                            for t, ls, w in zip(toks, lemmas, phrase.words))  # type: ignore[attr-defined]
+

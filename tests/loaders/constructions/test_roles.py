@@ -341,3 +341,15 @@ def test_a_town_of_two_voivodeships_places_no_article() -> None:
 ])
 def test_an_officer_of_a_gmina_named(text: str, expected: set) -> None:
     assert roles(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nagrodę otrzymała Spółdzielnia Socjalna „Ekoprzystań”, której prezesem jest Danuta Kuźnik.",
+     {("Danuta Kuźnik", "prezes", "Spółdzielnia Socjalna „Ekoprzystań”")}),
+    ("Nagrodę otrzymał Klub Integracji Społecznej w Hajnówce, którego koordynatorką jest pani Walentyna Bielecka.",
+     {("Walentyna Bielecka", "koordynator", "Klub Integracji Społecznej w Hajnówce")}),
+    # a body as the member is no person's role
+    ("Nagrodę otrzymała Spółdzielnia Socjalna „Ekoprzystań”, której członkiem jest Gmina Bałtów.", set()),
+])
+def test_role_in_a_relative_clause_after_the_body(text: str, expected: set) -> None:
+    assert roles(run(text), by="role-of-relative") == expected
