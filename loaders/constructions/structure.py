@@ -210,6 +210,12 @@ def run_by(doc: Doc, match: Match) -> None:
     host = doc.outer_at(h_span[0]) if h_span else None
     if unit is None or host is None or doc.key(unit) is None or doc.key(host) in (None, doc.key(unit)):
         return
+    units, runners = doc.gaz.words("run_unit_kinds"), doc.gaz.words("runner_kinds")
+    if host.kind is not None and unit.kind is not None and host.kind.kind in units and unit.kind.kind in runners \
+            and doc.tokens[h_span[0]].i < doc.tokens[u_span[0]].i:
+        # "ZAZ w Płońsku prowadzi Stowarzyszenie „Tęcza”": both read as nominative or accusative alike, so the
+        # kinds tell who runs whom: an association runs a workshop, not the other way round
+        unit, host = host, unit
     hosts = [host]
     k = host.end
     while doc.tok(k + 1) is not None and doc.tokens[k].text.lower() in (",", "i", "oraz"):

@@ -112,3 +112,14 @@ def test_a_body_founded_by_the_head_of_another_after_the_verb() -> None:
     x = run("We wtorek spotkali się członkowie Zespołu ds. Ekonomii Społecznej. Zespół ds. Ekonomii Społecznej "
             "powołał Starosta Opatowski.")
     assert rels(x, "founder") == {("Zespół ds. Ekonomii Społecznej", "Powiat Opatowski")}
+
+
+@pytest.mark.parametrize("text", [
+    "Stowarzyszenie „Tęcza” prowadzi Zakład Aktywności Zawodowej w Płońsku.",
+    # both names read as nominative and accusative alike: the kinds tell that the association runs the workshop
+    "Zakład Aktywności Zawodowej w Płońsku prowadzi Stowarzyszenie „Tęcza”.",
+    "Zakład Aktywności Zawodowej w Płońsku, który prowadzi Stowarzyszenie „Tęcza”, świętuje.",
+])
+def test_an_association_runs_a_workshop_whichever_comes_first(text: str) -> None:
+    assert rels(run(text), "suborganization", by="run-by") == {
+        ("Zakład Aktywności Zawodowej w Płońsku", "Stowarzyszenie „Tęcza”")}
