@@ -123,11 +123,9 @@ def people(doc: Doc) -> None:
 def _not_there(doc: Doc, sentence: int) -> bool:
     """Whether the sentence says its people missed the meeting or tells of another occasion: "Nieobecny był …",
     "Rok temu …", or only verbs of the future ("Kolejne spotkanie poprowadzi X")."""
-    toks = doc.sentence_tokens(sentence)
-    if _absent(doc, sentence) or _says(toks, doc.gaz.phrases("other_occasion_phrases")):
-        return True
-    verbs = [i for t in toks for i in t.interps if i.pos in ("praet", "fin", "bedzie", "imps")]
-    return bool(verbs) and all(i.pos == "bedzie" or i.pos == "fin" and ":perf" in i.raw for i in verbs)
+    from loaders.constructions.meeting import other_occasion
+
+    return _absent(doc, sentence) or other_occasion(doc, sentence)
 
 
 def _absent(doc: Doc, sentence: int) -> bool:

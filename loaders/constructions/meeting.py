@@ -20,7 +20,14 @@ from loaders.tokens import ABBREVIATIONS, Token
 
 def event_sentences(doc: Doc) -> list[int]:
     """The sentences that tell of the meeting: a meeting's noun, or a verb of meeting that says what happened
-    ("odbyło się", "spotkali się"), not what may happen ("można spotkać ludzi")."""
+    ("odbyło się", "spotkali się"), not what may happen ("można spotkać ludzi"), nor another occasion ("Rok temu
+    podobne forum odbyło się w Krośnie"), unless the article tells of no other."""
+    out = _told(doc)
+    this = [s for s in out if not other_occasion(doc, s)]
+    return this or out
+
+
+def _told(doc: Doc) -> list[int]:
     nouns_ = frozenset(doc.gaz.event_words)
     verbs = doc.gaz.words("event_verbs")
     out = []
@@ -32,6 +39,27 @@ def event_sentences(doc: Doc) -> list[int]:
                 out.append(s)
                 break
     return out
+
+
+def other_occasion(doc: Doc, s: int) -> bool:
+    """Whether sentence ``s`` tells of another occasion than the article's meeting: "Rok temu …", "Kolejne
+    spotkanie …", or, in a report of a meeting past, verbs of the future only ("… poprowadzi je wójt"); an
+    announcement's meeting is still to come."""
+    toks = doc.sentence_tokens(s)
+    text = " " + " ".join(t.text.lower() for t in toks) + " "
+    if any(f" {' '.join(p.words)} " in text for p in doc.gaz.phrases("other_occasion_phrases")):
+        return True
+    return _future_only(toks) and any(_past(doc.sentence_tokens(r)) for r in _told(doc))
+
+
+def _future_only(toks: list) -> bool:
+    verbs = [i for t in toks for i in t.interps if i.pos in ("praet", "fin", "bedzie", "imps")]
+    return bool(verbs) and all(i.pos == "bedzie" or i.pos == "fin" and ":perf" in i.raw for i in verbs)
+
+
+def _past(toks: list) -> bool:
+    """A verb that can only be read as the past: "odbyło się", "podpisano"."""
+    return any(t.interps and all(i.pos in ("praet", "imps") for i in t.interps) for t in toks)
 
 
 @construction("meeting", "relations", patterned=False)

@@ -129,3 +129,8 @@ def test_a_parishs_patron_is_no_person() -> None:
 def test_a_meeting_still_to_come_is_not_this_one() -> None:
     text = "Rekomendacje zostaną przedstawione na najbliższym posiedzeniu Regionalnego Komitetu Rozwoju Ekonomii."
     assert attendees(text, by="meeting-of-body") == set()
+
+
+def test_in_an_announcement_the_people_to_come_take_part() -> None:
+    text = "Konferencja odbędzie się 22 marca w Pieniężnie. Konferencję otworzy burmistrz Pieniężna Kazimierz Klejdo."
+    assert "Kazimierz Klejdo" in attendees(text)

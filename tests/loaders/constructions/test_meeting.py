@@ -155,3 +155,18 @@ def test_a_county_named_once_late_is_not_what_a_meeting_elsewhere_is_about() -> 
     x = run("23 maja w Kielcach odbyła się konferencja. Organizatorem konferencji był ROPS w Kielcach. Konferencję "
             "prowadził Adam Wróblewski. Na konferencję przybył starosta sokólski Piotr Rećko.")
     assert rels(x, "about") == set()
+
+
+def test_the_meeting_reported_is_not_one_of_another_year_or_still_to_come() -> None:
+    x = run("Rok temu, 12 maja 2023 r., podobne forum odbyło się w Krośnie. Tegoroczne forum zorganizowano 10 maja "
+            "2024 r. w Jaśle. Kolejne forum odbędzie się w Sanoku.", title="Forum w Jaśle")
+    ev = x.entities[x.event]
+    assert str(ev.date) == "2024-05-10"
+    assert venues("Rok temu podobne forum odbyło się w Krośnie. Tegoroczne forum zorganizowano w Jaśle.") == {
+        "miasto Jasło"} or venues("Rok temu podobne forum odbyło się w Krośnie. Tegoroczne forum zorganizowano "
+                                  "w Jaśle.") == {"gmina miejska Jasło"}
+
+
+def test_an_announcement_is_still_its_own_meeting() -> None:
+    x = run("Spotkanie odbędzie się 12 czerwca 2025 r. w Sanoku.", title="Zaproszenie")
+    assert x.event is not None and str(x.entities[x.event].date) == "2025-06-12"
