@@ -138,7 +138,11 @@ def signatory_list(doc: Doc, match: Match) -> None:
 
 @construction("agreement-initiator", "relations", slots=("cue",))
 def initiator(doc: Doc, match: Match) -> None:
-    """ "Inicjatorem porozumienia jest Regionalny Ośrodek …"."""
+    """ "Inicjatorem porozumienia jest Regionalny Ośrodek …" ("Inicjatorem spotkania" is the meeting's)."""
+    cue = match.span("cue")
+    nxt = doc.tok(cue[1]) if cue else None
+    if nxt is not None and (nxt.lemmas & frozenset(doc.gaz.event_words) or nxt.lemmas & doc.gaz.words("project_heads")):
+        return
     agreement = _agreement(doc, match.sentence)
     objs = after(doc, match.sentence, match.end, PARTIES, stop_at_clause=True)
     if agreement and objs:

@@ -84,6 +84,11 @@ def test_initiator() -> None:
     assert {o for _, o in rels(x, "initiator")} == {"Regionalny Ośrodek Polityki Społecznej w Kielcach"}
 
 
+def test_the_initiator_of_a_meeting_initiated_no_agreement() -> None:
+    x = run("Podpisano porozumienie o współpracy. Inicjatorem spotkania była Fundacja Barka.")
+    assert rels(x, "initiator") == set()
+
+
 def test_a_cue_inside_a_name_initiates_nothing() -> None:
     x = run("Porozumienie o współpracy podpisali burmistrz Płońska Andrzej Pietrasik i prezes Stowarzyszenia "
             "„Płońskie Inicjatywy” Beata Wiśniewska.")

@@ -35,6 +35,7 @@ def venues(text: str) -> set[str]:
     ("Wydarzenie przygotowała Fundacja Barka we współpracy z Gminą Jędrzejów.",
      {"Fundacja Barka", "Gmina Jędrzejów"}, "organizer-active"),
     ("Fundacja Barka przygotowała doroczne spotkanie.", {"Fundacja Barka"}, "organizer-active"),
+    ("Inicjatorem spotkania była Fundacja Barka.", {"Fundacja Barka"}, "organizer-noun"),
     ("Wydarzenie zorganizowało Stowarzyszenie Tłok w partnerstwie z Fundacją Barka.",
      {"Stowarzyszenie Tłok", "Fundacja Barka"}, "organizer-active"),
     ("Spotkanie, którego organizację wspierała Fundacja Barka, było udane.", {"Fundacja Barka"},
