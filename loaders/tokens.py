@@ -6,6 +6,7 @@ boundaries respect Polish abbreviations (``ds.``, ``br.``, ``m.in.``) and line b
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from graph.model import Sentence
@@ -112,6 +113,10 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             quoted_since = None
             close(n)
             continue
+        if tok.kind == "punct" and _pictograph(tok.text) and gap and nxt.is_cap and quoted_since is None \
+                and n > 0 and tokens[n - 1].text in ".!?…":
+            close(n)  # "… w Ostrowcu Św. 💪 Swoje produkty …": an abbreviation's full stop and an emoji end it
+            continue
         if tok.text in ".!?…" and gap and quoted_since is None:
             prev = tokens[n - 1] if n > 0 else None
             if tok.text == "." and prev is not None and _is_abbreviation(tokens, n):
@@ -124,6 +129,11 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             if nxt.is_cap or nxt.kind == "num" or nxt.text in OPEN_QUOTES + DASHES + "\"(":
                 close(n)
     return sentences
+
+
+def _pictograph(ch: str) -> bool:
+    """An emoji or another pictograph ("💪", "👉", "✅"), which posts put where a full stop would stand."""
+    return len(ch) == 1 and (unicodedata.category(ch) == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF)
 
 
 def _is_abbreviation(tokens: list[Token], n: int) -> bool:

@@ -223,3 +223,15 @@ def test_a_voivodeship_written_with_a_spaced_dash_is_that_voivodeship(spelling: 
     x = extract(Article(id="t", text=f"Przyjęto Strategię Polityki Społecznej Województwa {spelling}.",
                         source="test"))
     assert {e.name for e in x.entities.values() if e.type == "Organization"} == {"Województwo Warmińsko-Mazurskie"}
+
+
+@pytest.mark.parametrize("text, count", [
+    # after an abbreviation's full stop, a post's emoji ends the sentence before a capital
+    ("Organizatorem był OWES w Ostrowcu Św. 💪 Swoje produkty prezentowały spółdzielnie.", 2),
+    ("Dziękujemy 👉 Fundacji Barka za pomoc.", 1),  # before a name inside the sentence it ends nothing
+    ("Byli goście z Ostrowca Św. 💪 i z Kielc.", 1),  # nor before a small letter
+])
+def test_an_emoji_after_an_abbreviation_ends_a_sentence(text: str, count: int) -> None:
+    from loaders.tokens import split_sentences, tokenize
+
+    assert len(split_sentences(text, tokenize(text))) == count
