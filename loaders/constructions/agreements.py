@@ -46,16 +46,18 @@ def sign(doc: Doc, agreement: str, parties: list[tuple[Mention, int]], by: str) 
     """Each party signed; an agreement that sets up a partnership makes its parties partners, the bodies among
     them (a starosta signing "w imieniu Powiatu" makes the county the partner, not himself)."""
     partnership = _set_up(doc, agreement)
-    bodies = any(m.type == "Organization" for m, _ in parties)
+    signed = {doc.key(m) for m, _ in parties if m.type == "Organization"}
+    through: dict[str, set[str]] = {}  # "podpisali starosta jasielski Adam Pawluś i …": the county signs through him
+    for m, s in parties:
+        if m.type == "Person":
+            through[doc.key(m) or ""] = {r.o for r in doc.relations("role")
+                                         if r.s == doc.key(m) and r.sentence == s} - signed
+    bodies = bool(signed) or any(through.values())
     for m, s in parties:
         doc.relate("signatory", agreement, doc.key(m), s, by)
         if partnership and (m.type == "Organization" or not bodies):
             doc.relate("partner", partnership, doc.key(m), s, by)
-    signed = {doc.key(m) for m, _ in parties if m.type == "Organization"}
-    for m, s in parties:  # "podpisali starosta jasielski Adam Pawluś i …": the county signs through its starosta
-        if m.type != "Person":
-            continue
-        for body in {r.o for r in doc.relations("role") if r.s == doc.key(m) and r.sentence == s} - signed:
+        for body in through.get(doc.key(m) or "", set()) if m.type == "Person" else set():
             doc.relate("signatory", agreement, body, s, by)
             if partnership:
                 doc.relate("partner", partnership, body, s, by)

@@ -120,6 +120,13 @@ def test_the_body_signed_for_is_the_partner_not_the_person_who_signed() -> None:
     assert {o for _, o in rels(x, "signatory")} == {"Powiat Lipski", "Marek Szymczyk"}
 
 
+def test_the_body_an_officer_heads_is_the_partner_when_no_body_is_named() -> None:
+    x = run("Podpisano porozumienie o utworzeniu partnerstwa na rzecz rozwoju ekonomii społecznej. W imieniu miasta "
+            "porozumienie podpisał prezydent Nowego Sącza Ludomir Handzel.")
+    assert {o for _, o in rels(x, "partner")} == {"Miasto Nowy Sącz"}
+    assert {o for _, o in rels(x, "signatory")} == {"Miasto Nowy Sącz", "Ludomir Handzel"}
+
+
 def test_a_purpose_is_no_part_of_a_name() -> None:
     assert [e.name for e in run("Podpisano porozumienie o współpracy w celu rozwoju ekonomii społecznej.")
             .entities.values() if e.type == "Agreement"] == ["porozumienie o współpracy"]
