@@ -9,7 +9,8 @@ from __future__ import annotations
 from loaders.doc import Doc, Mention
 from loaders.gazetteer import OrgKind, bare_acronym
 from loaders.matcher import Match
-from loaders.names import place_locative
+from loaders.morph import morph
+from loaders.names import adjectives, nouns, place_locative
 from loaders.orgwalk import LEGAL_FORM
 from loaders.orgfacts import place_of
 from loaders.registry import construction
@@ -61,8 +62,11 @@ def acronym_name(doc: Doc, match: Match) -> None:
             return
         written = doc.span_text(a[0], end)
         full = doc.gaz.mapping("acronym_names").get(acr)
-        m = Mention("Organization", a[0], end, f"{full[0]} {doc.span_text(a[1], end)}" if full else written, sent,
-                    kind=row, acronym=acr, head=a[0])
+        name_ = f"{full[0]} {doc.span_text(a[1], end)}" if full else written
+        start, adjective = _adjective_before(doc, a[0], full[0] if full else None)
+        if adjective:  # "Podkarpackiego OWES w Krośnie": Podkarpacki Ośrodek Wsparcia … w Krośnie
+            name_ = f"{adjective} {name_}"
+        m = Mention("Organization", start, end, name_, sent, kind=row, acronym=acr, head=a[0])
         m.aliases.add(written)
         place_of(doc, m, doc.tokens[a[1]:end])
         doc.add(m, "org-acronym-name")
@@ -95,3 +99,20 @@ def acronym_name(doc: Doc, match: Match) -> None:
                     quoted=written)
         m.aliases.add(written)
         doc.add(m, "org-acronym-name")
+
+
+def _adjective_before(doc: Doc, at: int, full: str | None) -> tuple[int, str | None]:
+    """A capitalised adjective right before an acronym, put in the nominative of the full name's head: the first
+    token of the name and the adjective, or ``at`` and None."""
+    prev = doc.tok(at - 1)
+    if full is None or prev is None or not prev.is_cap or prev.is_upper or prev.sentence != doc.tokens[at].sentence \
+            or prev.i in doc.claimed or not adjectives(prev) \
+            or any(n.lemma[:1].islower() for n in nouns(prev)):  # "Podkarpackie", a region's name, may be read too
+        return at, None
+    head = next((i for i in morph().analyse(full.split()[0]) if i.pos == "subst" and "nom" in i.cases), None)
+    gender = next(iter(head.genders), None) if head is not None else None
+    form = morph().inflect(adjectives(prev)[0].lemma, "adj", "nom", "sg", gender) if gender else None
+    if not form:
+        return at, None
+    return prev.i, form[:1].upper() + form[1:]
+

@@ -353,3 +353,16 @@ def test_a_kinds_acronym_in_a_village(text: str, name: str) -> None:
 
 def test_a_kinds_acronym_before_a_month_is_no_body() -> None:
     assert names(run("Spotkanie odbyło się w KGW w Marcu."), "Organization") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    # a capitalised adjective before a kind's acronym is the name's, in the nominative of its full head
+    ("Anna Kot – koordynator Podkarpackiego OWES w Krośnie.",
+     "Podkarpacki Ośrodek Wsparcia Ekonomii Społecznej w Krośnie"),
+    ("Z ramienia Dolnośląskiego OWES w Wałbrzychu inicjatywę wspierał Stanisław Kubik.",
+     "Dolnośląski Ośrodek Wsparcia Ekonomii Społecznej w Wałbrzychu"),
+    # a noun before it is not
+    ("Obecni byli przedstawiciele OWES w Krośnie.", "Ośrodek Wsparcia Ekonomii Społecznej w Krośnie"),
+])
+def test_an_adjective_before_a_kinds_acronym(text: str, name: str) -> None:
+    assert name in names(run(text), "Organization")
