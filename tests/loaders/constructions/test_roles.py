@@ -353,3 +353,18 @@ def test_an_officer_of_a_gmina_named(text: str, expected: set) -> None:
 ])
 def test_role_in_a_relative_clause_after_the_body(text: str, expected: set) -> None:
     assert roles(run(text), by="role-of-relative") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the role between "reprezentował" and the name is the person's
+    ("Gminę Szaflary reprezentował wójt Rafał Szkaradziński.", {("Rafał Szkaradziński", "wójt", "Gmina Szaflary")}),
+    ("Porozumienie podpisał Powiat Bełchatowski reprezentowany przez starostę Dariusza Mieszczanka.",
+     {("Dariusz Mieszczanek", "starosta", "Powiat Bełchatowski")}),
+])
+def test_the_representative_with_a_role_before_the_name(text: str, expected: set) -> None:
+    assert roles(run(text), by="represented-by") == expected
+
+
+def test_a_body_in_brackets_with_its_town() -> None:
+    assert roles(run("Głos zabrał Krzysztof Lis (Stowarzyszenie „Mosty” z Lęborka)."), by="affiliation-from") == {
+        ("Krzysztof Lis", "", "Stowarzyszenie „Mosty”")}
