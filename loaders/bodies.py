@@ -141,3 +141,21 @@ def bare_kind_body(doc: Doc, j: int) -> str | None:
         if before:
             return doc.key(max(before, key=lambda m: m.end))
     return keys.pop() if len(keys) == 1 else None
+
+
+def ministry_of(doc: Doc, j: int, end: int) -> str | None:
+    """The ministry a minister's title names: "Minister Rodziny, Pracy i Polityki Społecznej" heads Ministerstwo
+    Rodziny, Pracy i Polityki Społecznej, one of the national bodies (``national_bodies.tsv``)."""
+    words = doc.span_text(j, end).strip(" ,–-")
+    if not words:
+        return None
+    wanted = slugify(f"Ministerstwo {words}")
+    found = next((b for b in doc.gaz.national.values() if slugify(b.name) == wanted), None)
+    if found is None:
+        return None
+    key = slugify(found.name)
+    if key not in doc.entities:
+        doc.entities[key] = Entity(key=key, type="Organization", name=found.name, kind=found.kind,
+                                   sector=found.sector)
+    return key
+

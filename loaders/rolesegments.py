@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders.bodies import bare_kind_body, implied_body
+from loaders.bodies import bare_kind_body, implied_body, ministry_of
 from loaders.doc import Doc, Mention
 from loaders.lexical import is_verb
 from loaders.matcher import Phrase, phrase_at, phrase_index
@@ -124,9 +124,11 @@ def read_segment(doc: Doc, i: int) -> Segment | None:
                 break  # a new name; after "kierownik Działu" the unit's own name runs on to its body
         k += 1
         seg.end = k
-    title_end = seg.end if seg.org is None else _org_start(doc, seg)
     if seg.org is None:
         seg.org = _implied(doc, seg)
+        title_end = seg.end  # "Minister Rodziny, Pracy i Polityki Społecznej": the ministry's words are the title's
+    else:
+        title_end = _org_start(doc, seg)
     seg.title = _title(doc, seg, title_end)
     return seg
 
@@ -175,6 +177,13 @@ def _implied(doc: Doc, seg: Segment) -> str | None:
         found = implied_body(doc, level, seg.role_end, seg.sentence)
         if found:
             return found
+    if seg.phrase.value in doc.gaz.words("minister_roles"):  # "Minister Rodziny, Pracy i Polityki Społecznej"
+        _, b = doc.sentence_span(seg.sentence)
+        for end in range(min(b, seg.role_end + 8), seg.role_end, -1):
+            found = ministry_of(doc, seg.role_end, end)
+            if found:
+                seg.end = end
+                return found
     return bare_kind_body(doc, seg.role_end)
 
 
@@ -262,6 +271,8 @@ def owner(doc: Doc, seg: Segment, chain_start: int | None = None) -> Mention | N
     """The person a segment (or the chain it ends, from ``chain_start``) describes."""
     left, left_mark = person_before(doc, chain_start if chain_start is not None else seg.start)
     right, right_mark = person_after(doc, seg.end)
+    if right is None and (title := read_segment(doc, seg.end)) is not None and title.org is None:
+        right, _ = person_after(doc, title.end)  # "…, wiceminister spraw zagranicznych poseł Piotr Wawrzyk"
     if left is None:
         return right
     if right is None:

@@ -368,3 +368,16 @@ def test_the_representative_with_a_role_before_the_name(text: str, expected: set
 def test_a_body_in_brackets_with_its_town() -> None:
     assert roles(run("Głos zabrał Krzysztof Lis (Stowarzyszenie „Mosty” z Lęborka)."), by="affiliation-from") == {
         ("Krzysztof Lis", "", "Stowarzyszenie „Mosty”")}
+
+
+@pytest.mark.parametrize("text", [
+    "List skierowała Minister Rodziny, Pracy i Polityki Społecznej Agnieszka Dziemianowicz-Bąk.",
+    "Obecna była Agnieszka Dziemianowicz-Bąk, minister rodziny, pracy i polityki społecznej.",
+])
+def test_a_minister_heads_the_ministry_her_title_names(text: str) -> None:
+    assert roles(run(text)) == {("Agnieszka Dziemianowicz-Bąk", "minister",
+                                 "Ministerstwo Rodziny, Pracy i Polityki Społecznej")}
+
+
+def test_a_minister_of_no_ministry_known_heads_nothing() -> None:
+    assert roles(run("Gości powitał minister Jan Nowak.")) == set()
