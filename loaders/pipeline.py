@@ -258,9 +258,11 @@ def batches_of(articles: Iterable[Article], size: int) -> Iterator[list[Article]
 
 
 def extract_corpus(articles: Iterable[Article], known: KnownEntities | None = None, *,
-                   data_dir: Path | None = None) -> list[Extraction]:
-    """All extractions of a corpus resolved together (see :func:`extract_batches`)."""
-    return [x for b in extract_batches(articles, known, batch=1_000_000, data_dir=data_dir) for x in b]
+                   data_dir: Path | None = None,
+                   on_error: Callable[[Article, ExtractionError], None] | None = None) -> list[Extraction]:
+    """All extractions of a corpus resolved together (see :func:`extract_batches`, and for ``on_error``)."""
+    return [x for b in extract_batches(articles, known, batch=1_000_000, data_dir=data_dir, on_error=on_error)
+            for x in b]
 
 
 def unify_names(extractions: list[Extraction]) -> None:

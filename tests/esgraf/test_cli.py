@@ -305,6 +305,27 @@ def test_a_later_load_joins_the_organisations_already_stored(run: Run, tmp_path:
                                                       "https://w3id.org/esgraf/graph/article/b"]
 
 
+def test_extract_prints_the_articles_it_could_read_and_names_the_one_it_could_not(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from loaders.pipeline import Pipeline
+
+    real = Pipeline.prepare
+
+    def prepare(self: Pipeline, article, known=None, lenient=False):  # noqa: ANN001, ANN202 - as Pipeline.prepare
+        if "Krzemienny" in article.text:
+            raise IndexError("list index out of range")
+        return real(self, article, known, lenient)
+
+    monkeypatch.setattr(Pipeline, "prepare", prepare)
+    with caplog.at_level("INFO"):
+        result = CliRunner().invoke(main, ["extract", "--no-ontology", "--format", "nq", str(SAMPLE)])
+    assert result.exit_code == 1
+    failed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not extracted:")]
+    assert failed == [f"not extracted: {SAMPLE / '002_253314b829a4178a.txt'}: IndexError: list index out of range"]
+    graphs = {line.split()[-2] for line in result.stdout.splitlines() if line.strip()}
+    assert len([g for g in graphs if "/graph/article/" in g]) == 4
+
+
 def test_an_article_that_cannot_be_extracted_is_one_line_and_the_others_load(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, reference_data: Path) -> None:
     from loaders.pipeline import Pipeline
