@@ -129,7 +129,7 @@ def _not_there(doc: Doc, sentence: int) -> bool:
 
 
 def _absent(doc: Doc, sentence: int) -> bool:
-    """ "Nieobecny był wójt …", "… która nie mogła uczestniczyć", "Minister w swoim liście podkreśliła …"."""
+    """ "Nieobecny był wójt …", "… która nie mogła uczestniczyć", "Minister w liście podkreśliła …"."""
     toks = doc.sentence_tokens(sentence)
     if _says(toks, doc.gaz.phrases("absent_phrases")):
         return True

@@ -99,7 +99,7 @@ def collaborations(doc: Doc) -> None:
         start = k
         readings = [(c, n, g) for i in nouns(t, lemma) for c in i.cases for n in i.numbers for g in i.genders]
         while start > 0 and toks[start - 1].is_word and toks[start - 1].sentence == t.sentence \
-                and not nouns(toks[start - 1]) and start - 1 not in doc.claimed \
+                and not any(n.lemma[:1].islower() for n in nouns(toks[start - 1])) and start - 1 not in doc.claimed \
                 and any(a.pos == "adj" and agree(a, c, n, g) for a in adjectives(toks[start - 1])
                         for c, n, g in readings) \
                 and toks[start - 1].text.lower() not in stop_words:

@@ -235,3 +235,14 @@ def test_an_emoji_after_an_abbreviation_ends_a_sentence(text: str, count: int) -
     from loaders.tokens import split_sentences, tokenize
 
     assert len(split_sentences(text, tokenize(text))) == count
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a regional adjective the dictionary also knows as a region's name is the partnership's
+    ("Zawiązano Sądeckie Partnerstwo na rzecz Ekonomii Społecznej.",
+     "Sądeckie Partnerstwo na rzecz Ekonomii Społecznej"),
+    ("Zawiązano Lubuskie Partnerstwo na rzecz Ekonomii Społecznej.",
+     "Lubuskie Partnerstwo na rzecz Ekonomii Społecznej"),
+])
+def test_a_partnership_keeps_its_regional_adjective(sentence: str, name: str) -> None:
+    assert names_of(sentence, "Partnership") == {name}
