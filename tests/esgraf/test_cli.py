@@ -305,8 +305,8 @@ def test_a_later_load_joins_the_organisations_already_stored(run: Run, tmp_path:
                                                       "https://w3id.org/esgraf/graph/article/b"]
 
 
-def test_extract_prints_the_articles_it_could_read_and_names_the_one_it_could_not(
-        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def _one_article_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample article that names "Krzemienny" fails in the pipeline; the others are read as they are."""
     from loaders.pipeline import Pipeline
 
     real = Pipeline.prepare
@@ -317,6 +317,11 @@ def test_extract_prints_the_articles_it_could_read_and_names_the_one_it_could_no
         return real(self, article, known, lenient)
 
     monkeypatch.setattr(Pipeline, "prepare", prepare)
+
+
+def test_extract_prints_the_articles_it_could_read_and_names_the_one_it_could_not(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    _one_article_fails(monkeypatch)
     with caplog.at_level("INFO"):
         result = CliRunner().invoke(main, ["extract", "--no-ontology", "--format", "nq", str(SAMPLE)])
     assert result.exit_code == 1
@@ -328,16 +333,7 @@ def test_extract_prints_the_articles_it_could_read_and_names_the_one_it_could_no
 
 def test_an_article_that_cannot_be_extracted_is_one_line_and_the_others_load(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, reference_data: Path) -> None:
-    from loaders.pipeline import Pipeline
-
-    real = Pipeline.prepare
-
-    def prepare(self: Pipeline, article, known=None, lenient=False):  # noqa: ANN001, ANN202 - as Pipeline.prepare
-        if "Krzemienny" in article.text:
-            raise IndexError("list index out of range")
-        return real(self, article, known, lenient)
-
-    monkeypatch.setattr(Pipeline, "prepare", prepare)
+    _one_article_fails(monkeypatch)
     store = with_reference_data(tmp_path / "store", reference_data)
     with caplog.at_level("INFO"):
         result = CliRunner().invoke(main, ["--store", str(store), "load", "--jobs", "1", str(SAMPLE)])
