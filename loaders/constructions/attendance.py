@@ -25,7 +25,7 @@ def _attend(doc: Doc, ev: str, m: Mention, sentence: int, by: str) -> None:
 
 def _from_items(doc: Doc, ev: str, items: list[Item], by: str) -> None:
     """Each item's people took part, and an organisation an item begins with when it names no one ("przedstawiciele
-    X" counts X; in "Dyrektor Departamentu … – Pani A" the department is only where A works)."""
+    X" and "panie z X" count X; in "Dyrektor Departamentu … – Pani A" the department is only where A works)."""
     representative = doc.gaz.words("representative_nouns")
     openers = doc.gaz.words("list_openers")
     for it in items:
@@ -35,7 +35,8 @@ def _from_items(doc: Doc, ev: str, items: list[Item], by: str) -> None:
         first = it.mentions[0]
         lead = [t for t in doc.tokens[it.start:first.start] if t.kind == "word" and t.text.lower() not in openers
                 and not t.lemmas & openers]  # "m.in. Fundacja X", "także Stowarzyszenie Y"
-        if not people and first.type == "Organization" and all(t.lemmas & representative for t in lead):
+        if not people and first.type == "Organization" and all(t.lemmas & representative or t.text.lower() in
+                                                               ("z", "ze") for t in lead):
             _attend(doc, ev, first, it.sentence, by)  # "Fundacja X", "przedstawiciele Fundacji X"
 
 

@@ -134,3 +134,20 @@ def test_a_meeting_still_to_come_is_not_this_one() -> None:
 def test_in_an_announcement_the_people_to_come_take_part() -> None:
     text = "Konferencja odbędzie się 22 marca w Pieniężnie. Konferencję otworzy burmistrz Pieniężna Kazimierz Klejdo."
     assert "Kazimierz Klejdo" in attendees(text)
+
+
+@pytest.mark.parametrize("sentence, body", [
+    # the people of a body, whatever they are called, bring it to the meeting
+    ("Obecne były panie z Koła Gospodyń Wiejskich w Gałowie.", "Koło Gospodyń Wiejskich w Gałowie"),
+    ("W spotkaniu udział wzięli uczestnicy z Warsztatu Terapii Zajęciowej w Lesku.",
+     "Warsztat Terapii Zajęciowej w Lesku"),
+    ("W spotkaniu udział wzięli podopieczni Fundacji Barka.", "Fundacja Barka"),
+])
+def test_a_bodys_people_bring_it(sentence: str, body: str) -> None:
+    assert body in attendees(f"W czwartek w Lesku odbyło się spotkanie. {sentence}")
+
+
+def test_a_named_person_from_a_body_is_the_persons_attendance() -> None:
+    text = "W czwartek w Lesku odbyło się spotkanie. Spotkanie otworzyła pani Anna Kot z Fundacji Barka."
+    assert attendees(text) == {"Anna Kot"}
+
