@@ -50,6 +50,11 @@ def organizer_noun(doc: Doc, match: Match) -> None:
         a, _ = doc.sentence_span(match.sentence)
         found = _listed(doc, a, match.sentence, types, stop=cue[0])
     _organise(doc, ev, found, match.sentence, "organizer-noun")
+    if not found:  # "Organizatorem spotkania był wójt gminy Baligród Jan Nowak": the body he heads
+        people = {doc.key(m) for m in _listed(doc, match.end, match.sentence, ("Person",))}
+        for r in doc.relations("role"):
+            if r.s in people and r.sentence == match.sentence:
+                doc.relate("organizer", ev, r.o, match.sentence, "organizer-noun")
 
 
 @construction("organizer-passive", "relations", slots=("cue",))

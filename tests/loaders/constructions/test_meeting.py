@@ -36,6 +36,8 @@ def venues(text: str) -> set[str]:
      {"Fundacja Barka", "Gmina Jędrzejów"}, "organizer-active"),
     ("Fundacja Barka przygotowała doroczne spotkanie.", {"Fundacja Barka"}, "organizer-active"),
     ("Inicjatorem spotkania była Fundacja Barka.", {"Fundacja Barka"}, "organizer-noun"),
+    # an officer named as the organiser: the body he heads
+    ("Organizatorem spotkania był wójt gminy Baligród Jan Nowak.", {"Gmina Baligród"}, "organizer-noun"),
     ("Wydarzenie zorganizowało Stowarzyszenie Tłok w partnerstwie z Fundacją Barka.",
      {"Stowarzyszenie Tłok", "Fundacja Barka"}, "organizer-active"),
     ("Spotkanie, którego organizację wspierała Fundacja Barka, było udane.", {"Fundacja Barka"},
