@@ -121,6 +121,9 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             prev = tokens[n - 1] if n > 0 else None
             if tok.text == "." and prev is not None and _is_abbreviation(tokens, n):
                 continue
+            if tok.text == "." and prev is not None and prev.text == "r" and \
+                    sum(t.kind == "word" for t in tokens[start_tok:n - 1]) <= 3:
+                continue  # "W 2019 r. Gmina Goleniów założyła …": a date that opens a sentence does not end it
             if tok.text == "." and prev is not None and prev.kind == "num" and nxt.kind == "num":
                 continue
             if tok.text == "." and prev is not None and prev.kind == "num" and \

@@ -246,3 +246,16 @@ def test_an_emoji_after_an_abbreviation_ends_a_sentence(text: str, count: int) -
 ])
 def test_a_partnership_keeps_its_regional_adjective(sentence: str, name: str) -> None:
     assert names_of(sentence, "Partnership") == {name}
+
+
+@pytest.mark.parametrize("text, count", [
+    # a date that opens a sentence does not end it at "r."
+    ("W 2019 r. Gmina Goleniów i Stowarzyszenie Nadzieja założyły spółdzielnię.", 1),
+    ("W dniu 12 marca 2024 r. Gmina Bałtów podpisała umowę.", 1),
+    # a date that closes one does
+    ("Spotkanie odbyło się 5 maja 2019 r. Gości powitał Jan Nowak.", 2),
+])
+def test_a_year_abbreviated_ends_a_sentence_only_after_one(text: str, count: int) -> None:
+    from loaders.tokens import split_sentences, tokenize
+
+    assert len(split_sentences(text, tokenize(text))) == count
