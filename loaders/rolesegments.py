@@ -235,6 +235,9 @@ def person_before(doc: Doc, i: int) -> tuple[Mention | None, str]:
     between them."""
     k = i - 1
     mark = ""
+    time_words = doc.gaz.words("role_time_words")
+    while k > i - 4 and doc.tok(k) is not None and doc.tokens[k].text.lower() in time_words:
+        k -= 1  # "Jan Nowak, na co dzień prezes X", "…, wieloletnia dyrektor Y"
     t = doc.tok(k)
     if t is not None and t.text.lower() == "jako":  # "Jan Nowak jako przedstawiciel X"
         k -= 1

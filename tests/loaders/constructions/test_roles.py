@@ -381,3 +381,17 @@ def test_a_minister_heads_the_ministry_her_title_names(text: str) -> None:
 
 def test_a_minister_of_no_ministry_known_heads_nothing() -> None:
     assert roles(run("Gości powitał minister Jan Nowak.")) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words between the name and a role that still holds
+    ("Gości powitał Jan Nowak, na co dzień prezes Stowarzyszenia „Nasz Dom”.",
+     {("Jan Nowak", "prezes", "Stowarzyszenie „Nasz Dom”")}),
+    ("Gości powitał Jan Nowak, wieloletni prezes Spółdzielni Socjalnej „Razem”.",
+     {("Jan Nowak", "prezes", "Spółdzielnia Socjalna „Razem”")}),
+    # with a conjunction between, the role is the next name's
+    ("Gości powitała Anna Kot, a na co dzień prezes Fundacji Barka Jan Nowak mówił.",
+     {("Jan Nowak", "prezes", "Fundacja Barka")}),
+])
+def test_a_role_that_still_holds(text: str, expected: set) -> None:
+    assert roles(run(text)) == expected
