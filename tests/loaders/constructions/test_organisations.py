@@ -366,3 +366,13 @@ def test_a_kinds_acronym_before_a_month_is_no_body() -> None:
 ])
 def test_an_adjective_before_a_kinds_acronym(text: str, name: str) -> None:
     assert name in names(run(text), "Organization")
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("Wystąpił radca prawny Piotr Mazur z Kancelarii Mazur i Wspólnicy.", "Kancelaria Mazur i Wspólnicy", "business"),
+    ("Nagrodę odebrała dziennikarka Radia Katowice Maria Kulik.", "Radio Katowice", "business"),
+    # the chancellery of an office of state is public
+    ("Kancelaria Prezesa Rady Ministrów przysłała list.", "Kancelaria Prezesa Rady Ministrów", "public"),
+])
+def test_law_firms_and_broadcasters(text: str, name: str, sector: str) -> None:
+    assert {e.sector for e in run(text).entities.values() if e.name == name} == {sector}
