@@ -73,6 +73,8 @@ def role_after_name(doc: Doc, match: Match) -> None:
     first = match.span("prefix") or match.span("role")
     assert first is not None
     chain = segments_after(doc, first[0])
+    if chain and _plural(doc, chain[0]) and not coordinated_before(doc, person):
+        return  # "burmistrz Ewa Kulikowska, przedstawiciele Stowarzyszenia X": the plural is other people
     for seg in chain:
         if owner(doc, seg, chain_start=chain[0].start) is not person:
             break  # "…, Wiceprzewodnicząca Fundacji Barka Barbara Sadowska": the rest is the next person's

@@ -395,3 +395,9 @@ def test_a_minister_of_no_ministry_known_heads_nothing() -> None:
 ])
 def test_a_role_that_still_holds(text: str, expected: set) -> None:
     assert roles(run(text)) == expected
+
+
+def test_a_plural_role_after_one_name_is_other_peoples() -> None:
+    x = run("Przybyli burmistrz Sokółki Ewa Kulikowska, przedstawiciele Stowarzyszenia Uniwersytet Trzeciego Wieku "
+            "w Sokółce.")
+    assert roles(x) == {("Ewa Kulikowska", "burmistrz", "Gmina Sokółka")}
