@@ -112,6 +112,12 @@ def bare_kind_body(doc: Doc, j: int) -> str | None:
     """A kind word with no name at ``j`` that stands for a body: "Województwa" (the article's voivodeship),
     "Powiatu" (its county), or a kind of which the article names exactly one ("spółdzielni", "Komitetu")."""
     t = doc.tok(j)
+    for _ in range(2):  # "prezes nowej spółdzielni", "dyrektor tego ośrodka": past the lower-case adjectives
+        nxt_ = doc.tok(j + 1)
+        if t is None or not t.is_word or t.is_cap or not adjectives(t) or nxt_ is None \
+                or nxt_.sentence != t.sentence or not nouns(nxt_) or t.lemmas & doc.gaz.words("anaphoric_kinds"):
+            break
+        j, t = j + 1, nxt_
     if t is None or not t.is_word:
         return None
     lemmas = {i.lemma.lower() for i in nouns(t)}

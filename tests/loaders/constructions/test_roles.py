@@ -401,3 +401,8 @@ def test_a_plural_role_after_one_name_is_other_peoples() -> None:
     x = run("Przybyli burmistrz Sokółki Ewa Kulikowska, przedstawiciele Stowarzyszenia Uniwersytet Trzeciego Wieku "
             "w Sokółce.")
     assert roles(x) == {("Ewa Kulikowska", "burmistrz", "Gmina Sokółka")}
+
+
+def test_a_kind_word_past_its_adjective_stands_for_the_one_body_named() -> None:
+    x = run("W Jaśle powstała Spółdzielnia Socjalna „Razem”. Prezesem nowej spółdzielni została Krystyna Nowak.")
+    assert roles(x) == {("Krystyna Nowak", "prezes", "Spółdzielnia Socjalna „Razem”")}
