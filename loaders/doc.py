@@ -78,6 +78,9 @@ class Doc:
         self._sentence_tokens: dict[int, tuple[int, int]] = {}
         self._word_keys: dict[int, tuple[str, ...]] = {}
         self._positions: dict[str, list[int]] | None = None
+        #: what constructions derive from the tokens and their lemmas, which no longer change once morphology has
+        #: run, computed once for all of them ("meeting sentences")
+        self.derived: dict[str, object] = {}
 
     # -- tokens and sentences ------------------------------------------------------------------------------------
     def set_tokens(self, tokens: list[Token], sentences: list[Sentence]) -> None:

@@ -9,10 +9,16 @@ from collections.abc import Iterable, Sequence
 
 from loaders.doc import Doc
 from loaders.gazetteer import Gazetteer
+from loaders.morph import Interp
 from loaders.names import adjectives, nouns
 from loaders.tokens import Token
 
 VERB_POS = frozenset({"praet", "fin", "bedzie", "impt", "inf", "pcon", "winien"})
+
+
+def future_reading(i: Interp) -> bool:
+    """Whether a reading is of the future: "będzie", or a perfective verb in the present form ("podpiszą")."""
+    return i.pos == "bedzie" or i.pos == "fin" and ":perf" in i.raw
 
 
 def head_lemma(gaz: Gazetteer, t: Token) -> str | None:

@@ -77,12 +77,11 @@ class Stage:
 
 
 def _call(doc: Doc, c: Construction, match: Match | None) -> None:
-    if not doc.lenient:
-        c.func(doc) if match is None else c.func(doc, match)
-        return
     try:
         c.func(doc) if match is None else c.func(doc, match)
     except Exception as exc:  # noqa: BLE001 - one rule's fault must not lose the article
+        if not doc.lenient:
+            raise
         where = f" in sentence {match.sentence + 1}" if match is not None else ""
         message = f"the construction {c.name} failed{where} ({type(exc).__name__}: {exc}); the rest was read"
         doc.warnings.append(message)

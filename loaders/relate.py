@@ -47,6 +47,13 @@ def has(doc: Doc, s: int, lemmas: frozenset[str] | set[str]) -> Token | None:
     return None
 
 
+def says(doc: Doc, s: int, phrase_list: str) -> bool:
+    """Whether sentence ``s`` has one of the multi-word phrases of list ``phrase_list`` as written ("rok temu",
+    "nie mogła")."""
+    text = " " + " ".join(t.text.lower() for t in doc.sentence_tokens(s)) + " "
+    return any(f" {' '.join(p.words)} " in text for p in doc.gaz.phrases(phrase_list))
+
+
 def main_of(doc: Doc, type_: str, s: int | None = None) -> str | None:
     """The entity of ``type_`` named in sentence ``s``, else the first of the article."""
     if s is not None:

@@ -4,6 +4,7 @@ podpisali …"), and the headline's wording of the agreement the body names ("Po
 from __future__ import annotations
 
 from loaders.doc import Doc, Mention
+from loaders.lexical import future_reading
 from loaders.names import nouns
 from loaders.tokens import Token
 
@@ -54,10 +55,9 @@ def signed_unnamed(doc: Doc) -> None:
 _TOLD = ("praet", "fin", "imps", "ppas", "ger", "subst")
 
 
-def _future(t: object) -> bool:
+def _future(t: Token) -> bool:
     """ "złożą", "podpiszą", "będzie": a verb that can only be read as the future."""
-    interps = getattr(t, "interps", [])
-    return bool(interps) and all(i.pos == "bedzie" or i.pos == "fin" and ":perf" in i.raw for i in interps)
+    return bool(t.interps) and all(future_reading(i) for i in t.interps)
 
 
 def determiner(t: Token, determiners: frozenset[str]) -> bool:

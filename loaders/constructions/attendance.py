@@ -10,6 +10,7 @@ from loaders.doc import Doc, Mention
 from loaders.lists import Item, list_items
 from loaders.matcher import Match
 from loaders.registry import construction
+from loaders.relate import has, says
 from loaders.rolesegments import describes_person, person_before
 
 TAKE_PART = ("Organization", "Person")
@@ -131,12 +132,4 @@ def _not_there(doc: Doc, sentence: int) -> bool:
 
 def _absent(doc: Doc, sentence: int) -> bool:
     """ "Nieobecny był wójt …", "… która nie mogła uczestniczyć", "Minister w liście podkreśliła …"."""
-    toks = doc.sentence_tokens(sentence)
-    if _says(toks, doc.gaz.phrases("absent_phrases")):
-        return True
-    return any(t.lemmas & doc.gaz.words("absent_words") for t in toks)
-
-
-def _says(toks: list, phrases: tuple) -> bool:
-    text = " " + " ".join(t.text.lower() for t in toks) + " "
-    return any(f" {' '.join(p.words)} " in text for p in phrases)
+    return says(doc, sentence, "absent_phrases") or has(doc, sentence, doc.gaz.words("absent_words")) is not None

@@ -14,7 +14,8 @@ from loaders.dates import PartialDate, complete, find_dates, relative_dates
 from loaders.constructions.places import coordinated
 from loaders.doc import Doc
 from loaders.registry import construction
-from loaders.relate import after, has
+from loaders.lexical import future_reading
+from loaders.relate import after, says
 from loaders.tokens import ABBREVIATIONS, Token
 
 
@@ -22,12 +23,28 @@ def event_sentences(doc: Doc) -> list[int]:
     """The sentences that tell of the meeting: a meeting's noun, or a verb of meeting that says what happened
     ("odbyło się", "spotkali się"), not what may happen ("można spotkać ludzi"), nor another occasion ("Rok temu
     podobne forum odbyło się w Krośnie"), unless the article tells of no other."""
-    out = _told(doc)
-    this = [s for s in out if not other_occasion(doc, s)]
-    return this or out
+    if "meeting sentences" not in doc.derived:
+        out = _told(doc)
+        this = [s for s in out if not other_occasion(doc, s)]
+        doc.derived["meeting sentences"] = tuple(this or out)
+    return list(doc.derived["meeting sentences"])  # type: ignore[call-overload]
 
 
 def _told(doc: Doc) -> list[int]:
+    """The sentences with a meeting's noun or a verb of meeting, whichever occasion they tell of."""
+    if "told sentences" not in doc.derived:
+        doc.derived["told sentences"] = tuple(_telling(doc))
+    return list(doc.derived["told sentences"])  # type: ignore[call-overload]
+
+
+def _reports_past(doc: Doc) -> bool:
+    """Whether the article tells of a meeting past ("odbyło się"), so that one still to come is another."""
+    if "reports past" not in doc.derived:
+        doc.derived["reports past"] = any(_past(doc.sentence_tokens(r)) for r in _told(doc))
+    return bool(doc.derived["reports past"])
+
+
+def _telling(doc: Doc) -> list[int]:
     nouns_ = frozenset(doc.gaz.event_words)
     verbs = doc.gaz.words("event_verbs")
     out = []
@@ -45,19 +62,17 @@ def other_occasion(doc: Doc, s: int) -> bool:
     """Whether sentence ``s`` tells of another occasion than the article's meeting: "Rok temu …", "Kolejne
     spotkanie …", or, in a report of a meeting past, verbs of the future only ("… poprowadzi je wójt"); an
     announcement's meeting is still to come."""
-    toks = doc.sentence_tokens(s)
-    text = " " + " ".join(t.text.lower() for t in toks) + " "
-    if any(f" {' '.join(p.words)} " in text for p in doc.gaz.phrases("other_occasion_phrases")):
+    if says(doc, s, "other_occasion_phrases"):
         return True
-    return _future_only(toks) and any(_past(doc.sentence_tokens(r)) for r in _told(doc))
+    return _future_only(doc.sentence_tokens(s)) and _reports_past(doc)
 
 
-def _future_only(toks: list) -> bool:
+def _future_only(toks: list[Token]) -> bool:
     verbs = [i for t in toks for i in t.interps if i.pos in ("praet", "fin", "bedzie", "imps")]
-    return bool(verbs) and all(i.pos == "bedzie" or i.pos == "fin" and ":perf" in i.raw for i in verbs)
+    return bool(verbs) and all(future_reading(i) for i in verbs)
 
 
-def _past(toks: list) -> bool:
+def _past(toks: list[Token]) -> bool:
     """A verb that can only be read as the past: "odbyło się", "podpisano"."""
     return any(t.interps and all(i.pos in ("praet", "imps") for i in t.interps) for t in toks)
 
