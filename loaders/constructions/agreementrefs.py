@@ -30,16 +30,15 @@ def headline_joins_body(doc: Doc) -> None:
 def signed_unnamed(doc: Doc) -> None:
     """An agreement the article names by its noun alone, in a sentence that tells of its signing ("Porozumienie
     podpisali …", "X podpisał porozumienie z Y"): one agreement of that article, named "porozumienie"."""
-    determiners = doc.gaz.words("determiners")
-    cues = doc.gaz.words("sign_cues") | {"przystąpić", "podpis"}
+    determiners, heads = doc.gaz.words("determiners"), doc.gaz.words("agreement_heads")
+    cues = doc.gaz.words("sign_cues") | doc.gaz.words("signing_words")
     for t in doc.tokens:
-        lemma = next((i.lemma.lower() for i in nouns(t) if i.lemma.lower() in doc.gaz.words("agreement_heads")
-                      and "sg" in i.numbers), None)
+        lemma = next((i.lemma.lower() for i in nouns(t) if i.lemma.lower() in heads and "sg" in i.numbers), None)
         if lemma is None or lemma == "list" or t.i in doc.claimed:
             continue
         prev = doc.tok(t.i - 1)
         if prev is not None and (determiner(prev, determiners) or prev.sentence == t.sentence
-                                 and prev.text.lower() in ("takie", "podobne", "kolejne", "pierwsze")):
+                                 and prev.text.lower() in doc.gaz.words("other_agreement_words")):
             continue
         a, b = doc.sentence_span(t.sentence)
         words = doc.tokens[a:b]

@@ -7,6 +7,8 @@ that sets up a partnership ("porozumienie o utworzeniu partnerstwa") are that pa
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from graph.model import Entity
 from loaders.doc import Doc, Mention
 from loaders.lists import Item, line_items, list_items
@@ -25,14 +27,18 @@ def _parties(doc: Doc, items: list[Item]) -> list[tuple[Mention, int]]:
     """Each item's person (who signs for the body) and the organisation it begins with, past a place the sentence
     opens with ("W Starostwie Powiatowym w Wałbrzychu Powiat Wałbrzyski i Fundacja X podpisały …")."""
     out = []
-    cases = doc.gaz.mapping("preposition_case")
+    preposition = doc.gaz.mapping("preposition_case")
+
+    def follows(m: Mention, words: Iterable[str]) -> bool:
+        return m.start > 0 and doc.tokens[m.start - 1].text.lower() in words
+
     for it in items:
         person = it.first("Person")
         if person is not None:
             out.append((person, it.sentence))
-        free = [m for m in it.mentions if m.start == 0 or doc.tokens[m.start - 1].text.lower() not in cases]
-        first = free[0] if free and free[0] is not it.mentions[0] and it.mentions[0].type == "Organization" \
-            and doc.tokens[it.mentions[0].start - 1].text.lower() in ("w", "we") else it.mentions[0]
+        first = it.mentions[0]
+        if first.type == "Organization" and follows(first, ("w", "we")):  # a venue: take the first name no
+            first = next((m for m in it.mentions if not follows(m, preposition)), first)  # preposition governs
         if first.type == "Organization":
             out.append((first, it.sentence))
         elif person is not None:

@@ -53,15 +53,12 @@ def person_names(doc: Doc) -> None:
         k = last + 1
 
 
-#: words a town's name follows: "w Lewinie Brzeskim", "z Lewina Brzeskiego, Skarbimierza"
-PLACE_WORDS = {"w", "we", "z", "ze", "do", "pod", "nad", "koło", "spod", "znad", ",", "i", "oraz"}
-
-
 def _a_town(doc: Doc, k: int, end: int) -> bool:
     """Tokens ``k``..``end`` after a preposition of place or in a list are a town's whole name, not a person's
     ("z Lewina Brzeskiego")."""
     prev = doc.tok(k - 1)
-    if prev is None or prev.text.lower() not in PLACE_WORDS or prev.sentence != doc.tokens[k].sentence:
+    if prev is None or prev.text.lower() not in doc.gaz.words("place_prepositions") \
+            or prev.sentence != doc.tokens[k].sentence:
         return False
     hit = town_at(doc, k)
     return hit is not None and hit[0] == end

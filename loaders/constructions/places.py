@@ -88,7 +88,7 @@ def _territory(doc: Doc, k: int, nxt: Token, lem: set[str], t: Token, width: int
                 doc.add(Mention("Voivodeship", k, k + width, f"województwo {v.name}", t.sentence, teryt=v.code),
                         "territory-phrase")
                 return
-    elif "gmina" in lem and nxt.is_word and nxt.text.lower() in TOWN_WORDS:
+    elif "gmina" in lem and nxt.is_word and nxt.text.lower() in doc.gaz.words("town_gmina_words"):
         after = doc.tok(nxt.i + 1)  # "gmina miejska Sanok", "Gmina Miasto Wejherowo": the town
         if after is not None and after.sentence == t.sentence:
             end = _gmina(doc, k, after.i, t.sentence, town=True)
@@ -101,8 +101,6 @@ def _territory(doc: Doc, k: int, nxt: Token, lem: set[str], t: Token, width: int
             _more_gminas(doc, end, t.sentence, town)
 
 
-#: the words of a gmina that is a town: "gmina miejska", "Gmina Miasto"
-TOWN_WORDS = {"miejska", "miejskiej", "miejską", "miasto", "miasta", "mieście", "miastem"}
 #: words that join the items of a list of territories: "powiatów kartuskiego i kościerskiego"
 LIST_JOINS = {",", "i", "oraz", "lub", "albo"}
 

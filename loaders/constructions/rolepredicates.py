@@ -10,7 +10,7 @@ from __future__ import annotations
 from loaders.doc import Doc, Mention
 from loaders.matcher import Match
 from loaders.registry import construction
-from loaders.rolesegments import person_after, read_segment
+from loaders.rolesegments import person_after, read_segment, role_at
 
 
 @construction("role-predicate", "relations", slots=("role",))
@@ -50,16 +50,9 @@ def role_of_relative(doc: Doc, match: Match) -> None:
     o, r, p = match.span("org"), match.span("role"), match.span("person")
     org = doc.outer_at(o[0]) if o else None
     person = doc.outer_at(p[0]) if p else None
-    role = next((ph for ph in doc.gaz.phrases("roles") if r and _reads(doc, r, ph)), None)
-    if org is not None and person is not None and role is not None and org.type == "Organization" \
+    found = role_at(doc, r[0]) if r else None
+    if org is not None and person is not None and found is not None and org.type == "Organization" \
             and person.type == "Person":
-        doc.relate("role", doc.key(person), doc.key(org), match.sentence, "role-of-relative",
-                   role=doc.gaz.role_label(role.value), title=doc.gaz.role_label(role.value))
-
-
-def _reads(doc: Doc, span: tuple[int, int], phrase: object) -> bool:
-    toks = doc.tokens[span[0]:span[1]]
-    lemmas = getattr(phrase, "lemmas", ())
-    return len(toks) == len(lemmas) and all(t.lemmas & ls or t.text.lower() == w
-                                            for t, ls, w in zip(toks, lemmas, phrase.words))  # type: ignore[attr-defined]
-
+        label = doc.gaz.role_label(found[0].value)
+        doc.relate("role", doc.key(person), doc.key(org), match.sentence, "role-of-relative", role=label,
+                   title=label)

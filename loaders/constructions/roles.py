@@ -8,6 +8,7 @@ from and "Izba, reprezentowana przez Jana Nowaka" whom it sent.
 """
 from __future__ import annotations
 
+from graph.model import reads_as_acronym
 from loaders.doc import Doc, Mention
 from loaders.matcher import Match
 from loaders.morph import morph
@@ -221,7 +222,7 @@ def _genitive(doc: Doc, m: Mention) -> bool:
     if m.head < 0:
         return True  # an acronym does not decline
     head = doc.tokens[m.head]
-    if head.is_upper and len(head.text) > 1:
+    if reads_as_acronym(head.text):
         return True  # "z MOPS w Sanoku": nor does an acronym head ("mops" is a dog in the dictionary)
     return any("gen" in i.cases for i in nouns(head)) or not nouns(head)
 
