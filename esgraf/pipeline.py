@@ -45,6 +45,11 @@ class LoadReport:
     def ok(self) -> bool:
         return not self.errors and not self.failed
 
+    def not_extracted(self, article: Article, error: ExtractionError) -> None:
+        """Count and tell, in one line, an article the pipeline could not read (``on_error`` of the extractors)."""
+        self.failed.append(f"{article.source}: {error}")
+        log.error("not extracted: %s: %s", article.source, error)
+
 
 def iter_articles(paths: Iterable[Path | str], settings: Settings, report: LoadReport) -> Iterator[Article]:
     """The readable articles under ``paths``; each unreadable item is logged in one line and counted."""
@@ -167,12 +172,8 @@ def load_paths(store: Store, paths: Iterable[Path | str], *, settings: Settings,
     ensure_reference_data(store, mint, settings.data_path)
     known = known_from_store(store, mint)
 
-    def not_extracted(article: Article, error: ExtractionError) -> None:
-        report.failed.append(f"{article.source}: {error}")
-        log.error("not extracted: %s: %s", article.source, error)
-
     batches = parallel_batches(iter_articles(paths, settings, report), known, batch=batch_size, workers=jobs - 1,
-                               data_dir=settings.data_path, on_error=not_extracted)
+                               data_dir=settings.data_path, on_error=report.not_extracted)
     writer = _Writer(store, mint, report, progress, threaded=jobs > 1)
     try:
         for batch in batches:

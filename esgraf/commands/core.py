@@ -19,7 +19,6 @@ from graph.settings import Settings
 from graph.backend import open_store
 from graph.build import article_triples, meta_triples
 from graph.iri import Minter
-from graph.model import Article
 from graph.ontology import ontology_graph
 from graph.store import RDF_FORMATS, QuerySyntaxError, StoreError, to_ox
 from graph.vocab import sparql_prefixes
@@ -65,12 +64,7 @@ def extract(ctx: click.Context, articles: tuple[Path, ...], fmt: str, no_ontolog
     items = read_all(articles, settings, report)
     store = ox.Store()
     quads = []
-
-    def not_extracted(article: Article, error: ExtractionError) -> None:
-        report.failed.append(f"{article.source}: {error}")
-        log.error("not extracted: %s: %s", article.source, error)
-
-    for x in extract_corpus(items, data_dir=settings.data_path, on_error=not_extracted):
+    for x in extract_corpus(items, data_dir=settings.data_path, on_error=report.not_extracted):
         g = ox.NamedNode(str(mint.article_graph(x.article.id)))
         quads += [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in article_triples(x, mint)]
         meta = ox.NamedNode(str(mint.meta_graph))
